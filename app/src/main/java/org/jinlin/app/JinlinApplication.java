@@ -1,0 +1,22 @@
+package org.jinlin.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Jinlin (近邻): the neighbourly-services case tracker, both sides in one JVM. */
+@SpringBootApplication(scanBasePackages = "org.jinlin")
+@EntityScan("org.jinlin")
+@EnableJpaRepositories("org.jinlin")
+@ConfigurationPropertiesScan("org.jinlin")
+@EnableScheduling
+public class JinlinApplication {
+
+    public static void main(String[] args) {
+        System.setProperty("disable-axoniq-console-message", "true");
+        SpringApplication.run(JinlinApplication.class, args);
+    }
+}

@@ -1,0 +1,163 @@
+package org.jinlin.app.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.jinlin.command.web.IdempotencyKeyReused;
+import org.jinlin.command.web.VersionConflict;
+import org.jinlin.kernel.FieldError;
+import org.jinlin.kernel.InvalidInput;
+import org.jinlin.kernel.NotFound;
+import org.jinlin.kernel.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where refusals become RFC 9457 problem details: invalid input 400, unknown case 404, a rule the
+ * state forbids or a version conflict 409, a reused idempotency key 422. Anything else is a 500 that names the
+ * correlation id to quote and never shows a stack trace or SQL.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalid(InvalidInput invalid) {
+        return Problems.invalid(invalid.getMessage(), invalid.errors());
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation violation) {
+        return Problems.of(HttpStatus.CONFLICT, "rule-violation", "不符合业务规则 Refused by a rule",
+                           violation.getMessage());
+    }
+
+    @ExceptionHandler(VersionConflict.class)
+    ProblemDetail versionConflict(VersionConflict conflict) {
+        return Problems.of(HttpStatus.CONFLICT, "version-conflict", "版本冲突 Version conflict", conflict.getMessage());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrency(ConcurrencyException conflict) {
+        return Problems.of(HttpStatus.CONFLICT, "version-conflict", "版本冲突 Version conflict",
+                           "the record was changed by another request at the same moment; read it again and retry");
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound notFound) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "未找到 Not found", notFound.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail aggregateNotFound(AggregateNotFoundException notFound) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "未找到 Not found",
+                           notFound.getAggregateIdentifier() + " does not exist");
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused reused) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                           "幂等键已被使用 Idempotency key reused", reused.getMessage());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException clash) {
+        log.info("Refused a write that clashes with stored data: {}", clash.getClass().getSimpleName());
+        return Problems.of(HttpStatus.CONFLICT, "conflict", "冲突 Conflict",
+                           "the request clashes with data stored in the meantime; read it again and retry");
+    }
+
+    /** A command refused on another node arrives wrapped; answer it as if it had been refused here. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException failure) {
+        Throwable cause = failure.getCause();
+        if (cause instanceof InvalidInput invalid) {
+            return invalid(invalid);
+        }
+        if (cause instanceof RuleViolation violation) {
+            return ruleViolation(violation);
+        }
+        if (cause instanceof NotFound notFound) {
+            return notFound(notFound);
+        }
+        return unexpected(failure);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception failure) {
+        String correlationId = MDC.get("correlationId");
+        log.error("Unexpected failure (correlation id {})", correlationId, failure);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "内部错误 Internal error",
+                           "the service could not complete the request; quote correlation id " + correlationId
+                           + " to the operator");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = unreadable.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInput invalid) {
+                return ResponseEntity.badRequest().body(invalid(invalid));
+            }
+        }
+        if (cause instanceof InvalidFormatException format) {
+            String field = path(format);
+            String expected = format.getTargetType() != null && format.getTargetType().isEnum()
+                    ? "one of " + Arrays.toString(format.getTargetType().getEnumConstants())
+                    : "a value of type " + simpleType(format.getTargetType());
+            return ResponseEntity.badRequest().body(Problems.invalid(field + ": " + expected,
+                    List.of(new FieldError(field, "must be " + expected))));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch);
+            String expected = "a value of type " + simpleType(mismatch.getTargetType());
+            return ResponseEntity.badRequest().body(Problems.invalid(field + ": must be " + expected,
+                    List.of(new FieldError(field, "must be " + expected))));
+        }
+        String detail = cause == null ? "the request body is missing" : "the request body is not valid JSON";
+        return ResponseEntity.badRequest().body(Problems.invalid(detail, List.of(new FieldError("body", detail))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail parameterType(MethodArgumentTypeMismatchException mismatch) {
+        String expected = mismatch.getRequiredType() == null ? "a valid value"
+                : mismatch.getRequiredType().isEnum()
+                        ? "one of " + Arrays.toString(mismatch.getRequiredType().getEnumConstants())
+                        : "a value of type " + simpleType(mismatch.getRequiredType());
+        return Problems.invalid(mismatch.getName() + ": must be " + expected,
+                                List.of(new FieldError(mismatch.getName(), "must be " + expected)));
+    }
+
+    private static String path(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                      .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                      .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String simpleType(Class<?> type) {
+        return type == null ? "the expected kind" : type.getSimpleName();
+    }
+}
