@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Builds the benchmark jar and runs one benchmark, e.g.  bench/run.sh disk --commands 100000 --threads 4
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -Pbench -DskipTests install
+exec java -Xmx2g -jar bench/target/jinlin-bench.jar "$@"

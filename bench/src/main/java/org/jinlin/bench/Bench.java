@@ -1,0 +1,26 @@
+package org.jinlin.bench;
+
+import java.util.Arrays;
+
+/** Entry point of the benchmark jar: {@code java -jar bench/target/jinlin-bench.jar <benchmark> [options]}. */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.out.println("usage: java -jar jinlin-bench.jar disk [--commands N] [--threads T] [--out DIR]");
+            System.exit(2);
+        }
+        String[] options = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "disk" -> DiskUseBenchmark.run(Options.parse(options));
+            default -> {
+                System.out.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+}
