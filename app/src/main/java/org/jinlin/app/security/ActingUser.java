@@ -39,8 +39,16 @@ public class ActingUser implements MessageDispatchInterceptor<CommandMessage<?>>
         HttpServletRequest request = currentRequest();
         String actor = authentication == null ? SYSTEM : authentication.getName();
         String role = SYSTEM;
-        if (authentication != null && authentication.getPrincipal() instanceof JinlinUser user && request != null) {
-            role = AccessRules.actingRole(request, user.roles()).map(Role::name).orElse(String.join(",", user.roles().stream().map(Role::name).sorted().toList()));
+        if (authentication != null && authentication.getPrincipal() instanceof JinlinUser user) {
+            role = (request == null ? java.util.Optional.<Role>empty() : AccessRules.actingRole(request, user.roles()))
+                    .map(Role::name)
+                    .orElse(String.join(",", user.roles().stream().map(Role::name).sorted().toList()));
+            if (user.mediatorId() != null) {
+                metaData.put(MetadataKeys.MEDIATOR_ID, user.mediatorId());
+            }
+            if (user.countyCode() != null) {
+                metaData.put(MetadataKeys.COUNTY_CODE, user.countyCode());
+            }
         }
         metaData.put(MetadataKeys.ACTOR, command.getMetaData().getOrDefault(MetadataKeys.ACTOR, actor));
         metaData.put(MetadataKeys.ROLE, command.getMetaData().getOrDefault(MetadataKeys.ROLE, role));
