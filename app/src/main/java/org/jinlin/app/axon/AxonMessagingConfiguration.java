@@ -22,6 +22,7 @@ public class AxonMessagingConfiguration {
 
     @Bean
     CorrelationDataProvider actingUserProvider() {
-        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.ROLE, MetadataKeys.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.ROLE, MetadataKeys.CORRELATION_ID,
+                                                 MetadataKeys.MEDIATOR_ID);
     }
 }
