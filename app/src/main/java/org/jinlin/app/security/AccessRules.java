@@ -59,7 +59,10 @@ public final class AccessRules {
             // Administration.
             rule(POST, "/api/admin/users", ADMIN),
             rule(GET, "/api/admin/users", ADMIN),
-            rule(DELETE, "/api/admin/users/*", ADMIN));
+            rule(DELETE, "/api/admin/users/*", ADMIN),
+            rule(GET, "/api/admin/projections", ADMIN),
+            rule(GET, "/api/admin/projections/*", ADMIN),
+            rule(POST, "/api/admin/projections/*/replay", ADMIN));
 
     private AccessRules() {
     }

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.jinlin.app.JinlinApplication;
-import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
-import org.springframework.test.context.ContextConfiguration;
+import org.jinlin.query.ProjectionHarness;
+import org.jinlin.query.readmodel.Generations;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
@@ -36,47 +36,30 @@ import static org.jinlin.kernel.mediator.MediatorEmployment.FULL_TIME;
 import static org.jinlin.kernel.mediator.MediatorEmployment.PART_TIME;
 
 /** Feeds events to the mediator-ratio projection on the real schema and checks what an analyst would read. */
-@DataJpaTest
-@ContextConfiguration(classes = JinlinApplication.class)
+@JdbcTest
 class MediatorRatioProjectionTest {
 
     private static final String A = "350802001001";
     private static final String B = "350802001002";
     private static final String C = "350881001003";
     private static final String PINGTAN = "350128100201";
+    private static final Instant START = Instant.parse("2021-04-19T00:00:00Z");
 
     @Autowired
-    RatioCommunityRepository communities;
-    @Autowired
-    RatioCityRepository cities;
-    @Autowired
-    RatioMediatorRepository mediators;
-    @Autowired
-    RatioAppointmentRepository appointments;
+    JdbcTemplate jdbc;
 
     private MediatorRatioProjection projection;
-    private AnnotationEventHandlerAdapter handlers;
+    private ProjectionHarness harness;
 
     @BeforeEach
     void setUp() {
-        projection = new MediatorRatioProjection(communities, cities, mediators, appointments,
+        projection = new MediatorRatioProjection(jdbc, new Generations(jdbc),
                                                  new MediatorRatioProperties(new BigDecimal("0.03"), 10_000));
-        handlers = new AnnotationEventHandlerAdapter(projection);
+        harness = new ProjectionHarness(projection, START);
     }
 
     private void given(Object... events) {
-        for (Object event : events) {
-            apply(event);
-        }
-    }
-
-    /** Through Axon's own annotation dispatch, as the event processor would deliver it. */
-    private void apply(Object event) {
-        try {
-            handlers.handle(GenericEventMessage.asEventMessage(event));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        harness.given(events);
     }
 
     private static CommunityRegistered community(String code, int population) {
@@ -88,12 +71,16 @@ class MediatorRatioProjectionTest {
     }
 
     private MediatorRatio ratio(String city) {
-        return projection.handle(new FindMediatorRatios()).stream().filter(r -> r.cityCode().equals(city))
+        return ratio(city, null);
+    }
+
+    private MediatorRatio ratio(String city, Instant asOf) {
+        return projection.handle(new FindMediatorRatios(asOf)).stream().filter(r -> r.cityCode().equals(city))
                          .findFirst().orElseThrow();
     }
 
     private List<String> gaps(String city) {
-        return projection.handle(new FindMediatorGaps(city)).stream().map(MediatorGap::communityCode).toList();
+        return projection.handle(new FindMediatorGaps(city, null)).stream().map(MediatorGap::communityCode).toList();
     }
 
     @Test
@@ -146,7 +133,7 @@ class MediatorRatioProjectionTest {
     @Test
     void aCommunityRegisteredAfterItsMediatorsEventsCountsWhenItArrives() {
         given(mediator("M1", FULL_TIME), new MediatorAppointed("M1", A));
-        assertThat(projection.handle(new FindMediatorRatios())).isEmpty();
+        assertThat(projection.handle(new FindMediatorRatios(null))).isEmpty();
 
         given(community(A, 100));
         assertThat(ratio("350800").communities()).isEqualTo(1);
@@ -157,7 +144,7 @@ class MediatorRatioProjectionTest {
     void pingtanIsCountedAsItsOwnUnit() {
         given(community(PINGTAN, 100), community("350121001001", 100));
 
-        assertThat(projection.handle(new FindMediatorRatios())).extracting(MediatorRatio::cityCode)
+        assertThat(projection.handle(new FindMediatorRatios(null))).extracting(MediatorRatio::cityCode)
                                                                .containsExactly("350100", "350128");
     }
 
@@ -188,6 +175,33 @@ class MediatorRatioProjectionTest {
         given(mediator("M1", FULL_TIME), new MediatorAppointed("M1", A),
               new CommunityDisputeProminenceCleared(B, "已化解"), new ResidentPopulationUpdated(C, 10_000));
         assertThat(gaps("350800")).containsExactly(C);
+    }
+
+    @Test
+    void theRatioAsOfAnInstantIsTheRatioAsItStoodThen() {
+        given(community(A, 100), community(B, 100), mediator("M1", FULL_TIME));
+        Instant beforeAppointment = harness.now().minusMillis(1);
+        given(new MediatorAppointed("M1", A));
+        Instant appointed = harness.now().minusSeconds(1);
+        given(new MediatorRelieved("M1", A, "调任"));
+
+        assertThat(ratio("350800", beforeAppointment).withFullTimeMediator()).isZero();
+        assertThat(ratio("350800", appointed).withFullTimeMediator()).as("exactly at the event's time").isEqualTo(1);
+        assertThat(ratio("350800", appointed.plusMillis(999)).withFullTimeMediator()).isEqualTo(1);
+        assertThat(ratio("350800").withFullTimeMediator()).isZero();
+        assertThat(projection.handle(new FindMediatorRatios(START.minusSeconds(1)))).as("before anything existed")
+                                                                                  .isEmpty();
+    }
+
+    @Test
+    void gapsAsOfAnInstantFollowTheCommunitysHistory() {
+        given(community(A, 15_000));
+        Instant uncovered = harness.now().minusMillis(1);
+        given(mediator("M1", FULL_TIME), new MediatorAppointed("M1", A));
+
+        assertThat(projection.handle(new FindMediatorGaps("350800", uncovered)))
+                .extracting(MediatorGap::communityCode).containsExactly(A);
+        assertThat(gaps("350800")).isEmpty();
     }
 
     /**

@@ -11,6 +11,7 @@ import org.jinlin.kernel.directory.DirectoryQueries.ListCommunities;
 import org.jinlin.kernel.directory.DirectoryQueries.ListMediators;
 import org.jinlin.kernel.directory.DirectoryQueries.MediatorDetails;
 import org.jinlin.kernel.directory.DirectoryQueries.MediatorPage;
+import org.jinlin.query.web.AsOf;
 import org.jinlin.query.web.Paging;
 import org.jinlin.query.web.Queries;
 import org.jinlin.query.web.ReadConsistency;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
 
 @RestController
 @Tag(name = "名录 Directory", description = "社区与调解员 Communities and mediators as registered")
@@ -35,10 +38,13 @@ class DirectoryController {
     @GetMapping("/api/communities/{code}")
     @Operation(summary = "社区详情 A community's facts, compounds and appointed mediators")
     ResponseEntity<CommunityDetails> community(@PathVariable String code,
+                                               @RequestParam(required = false) String asOf,
                                                @RequestParam(required = false) String consistentWith) {
         consistency.await(consistentWith, DirectoryProjection.PROCESSING_GROUP);
-        CommunityDetails details = queries.optional(new FindCommunity(code), CommunityDetails.class)
-                                          .orElseThrow(() -> new NotFound("community " + code + " is not registered"));
+        Instant at = AsOf.parse(asOf);
+        CommunityDetails details = queries.optional(new FindCommunity(code, at), CommunityDetails.class)
+                                          .orElseThrow(() -> new NotFound("community " + code + " is not registered"
+                                                                          + (at == null ? "" : " as of " + at)));
         return ResponseEntity.ok().eTag(Long.toString(details.version())).body(details);
     }
 
@@ -48,19 +54,24 @@ class DirectoryController {
                               @RequestParam(required = false) String countyCode,
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size,
+                              @RequestParam(required = false) String asOf,
                               @RequestParam(required = false) String consistentWith) {
         Paging.check(page, size);
         consistency.await(consistentWith, DirectoryProjection.PROCESSING_GROUP);
-        return queries.one(new ListCommunities(cityCode, countyCode, page, size), CommunityPage.class);
+        return queries.one(new ListCommunities(cityCode, countyCode, page, size, AsOf.parse(asOf)),
+                           CommunityPage.class);
     }
 
     @GetMapping("/api/mediators/{id}")
     @Operation(summary = "调解员详情 A mediator's facts and active appointments")
     ResponseEntity<MediatorDetails> mediator(@PathVariable String id,
+                                             @RequestParam(required = false) String asOf,
                                              @RequestParam(required = false) String consistentWith) {
         consistency.await(consistentWith, DirectoryProjection.PROCESSING_GROUP);
-        MediatorDetails details = queries.optional(new FindMediator(id), MediatorDetails.class)
-                                         .orElseThrow(() -> new NotFound("mediator " + id + " is not registered"));
+        Instant at = AsOf.parse(asOf);
+        MediatorDetails details = queries.optional(new FindMediator(id, at), MediatorDetails.class)
+                                         .orElseThrow(() -> new NotFound("mediator " + id + " is not registered"
+                                                                         + (at == null ? "" : " as of " + at)));
         return ResponseEntity.ok().eTag(Long.toString(details.version())).body(details);
     }
 
@@ -69,9 +80,10 @@ class DirectoryController {
     MediatorPage mediators(@RequestParam(required = false) String communityCode,
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size,
+                           @RequestParam(required = false) String asOf,
                            @RequestParam(required = false) String consistentWith) {
         Paging.check(page, size);
         consistency.await(consistentWith, DirectoryProjection.PROCESSING_GROUP);
-        return queries.one(new ListMediators(communityCode, page, size), MediatorPage.class);
+        return queries.one(new ListMediators(communityCode, page, size, AsOf.parse(asOf)), MediatorPage.class);
     }
 }

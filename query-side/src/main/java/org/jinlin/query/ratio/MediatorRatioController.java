@@ -6,6 +6,7 @@ import org.jinlin.kernel.ratio.MediatorRatioQueries.FindMediatorGaps;
 import org.jinlin.kernel.ratio.MediatorRatioQueries.FindMediatorRatios;
 import org.jinlin.kernel.ratio.MediatorRatioQueries.MediatorGap;
 import org.jinlin.kernel.ratio.MediatorRatioQueries.MediatorRatio;
+import org.jinlin.query.web.AsOf;
 import org.jinlin.query.web.Queries;
 import org.jinlin.query.web.ReadConsistency;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,15 +32,17 @@ class MediatorRatioController {
 
     @GetMapping
     @Operation(summary = "各设区市配备率 Share of communities with a full-time mediator, per city-level unit")
-    List<MediatorRatio> ratios(@RequestParam(required = false) String consistentWith) {
+    List<MediatorRatio> ratios(@RequestParam(required = false) String asOf,
+                               @RequestParam(required = false) String consistentWith) {
         consistency.await(consistentWith, MediatorRatioProjection.PROCESSING_GROUP);
-        return queries.list(new FindMediatorRatios(), MediatorRatio.class);
+        return queries.list(new FindMediatorRatios(AsOf.parse(asOf)), MediatorRatio.class);
     }
 
     @GetMapping("/{cityCode}/gaps")
     @Operation(summary = "缺专职调解员的重点社区 Priority communities without a full-time mediator")
-    List<MediatorGap> gaps(@PathVariable String cityCode, @RequestParam(required = false) String consistentWith) {
+    List<MediatorGap> gaps(@PathVariable String cityCode, @RequestParam(required = false) String asOf,
+                           @RequestParam(required = false) String consistentWith) {
         consistency.await(consistentWith, MediatorRatioProjection.PROCESSING_GROUP);
-        return queries.list(new FindMediatorGaps(cityCode), MediatorGap.class);
+        return queries.list(new FindMediatorGaps(cityCode, AsOf.parse(asOf)), MediatorGap.class);
     }
 }

@@ -2,7 +2,7 @@ package org.jinlin.query.ratio;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.jinlin.kernel.community.CommunityDisputeProminenceCleared;
 import org.jinlin.kernel.community.CommunityFlaggedDisputeProminent;
@@ -18,150 +18,222 @@ import org.jinlin.kernel.ratio.MediatorRatioQueries.FindMediatorGaps;
 import org.jinlin.kernel.ratio.MediatorRatioQueries.FindMediatorRatios;
 import org.jinlin.kernel.ratio.MediatorRatioQueries.MediatorGap;
 import org.jinlin.kernel.ratio.MediatorRatioQueries.MediatorRatio;
+import org.jinlin.query.readmodel.GenerationalProjection;
+import org.jinlin.query.readmodel.Generations;
+import org.jinlin.query.readmodel.TemporalTable;
+import org.jinlin.query.readmodel.TemporalTable.Condition;
+import org.jinlin.query.readmodel.TemporalTable.Version;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * 专职调解员配备率 (read model 2): per city-level unit, communities registered and communities with at least one
  * active full-time mediator, against the policy's target "以设区市为单位配备率不低于3%"; and the priority communities
  * (矛盾纠纷较突出、常住人口基数较大) that still lack one.
  * <p>
- * Counters are kept incrementally: every change to a community's row moves the city counters by the difference
- * of its contribution before and after, so the answer never depends on the order in which a community's and its
- * mediators' events arrive.
+ * Counters are kept incrementally: every change to a community moves its city's counters by the difference of
+ * its contribution before and after, so the answer never depends on the order in which a community's and its
+ * mediators' events arrive. Both tables keep their versions, so the answer as of any instant costs what the
+ * current one does.
  */
 @Component
 @ProcessingGroup(MediatorRatioProjection.PROCESSING_GROUP)
 @EnableConfigurationProperties(MediatorRatioProperties.class)
-public class MediatorRatioProjection {
+public class MediatorRatioProjection extends GenerationalProjection {
 
     public static final String PROCESSING_GROUP = "mediator-ratios";
 
-    private final RatioCommunityRepository communities;
-    private final RatioCityRepository cities;
-    private final RatioMediatorRepository mediators;
-    private final RatioAppointmentRepository appointments;
+    private record CityCounts(long communities, long withFullTimeMediator) {
+    }
+
+    private record CommunityRow(String cityCode, boolean registered, String name, int residentPopulation,
+                                boolean disputeProminent, int fullTimeMediators) {
+
+        boolean counted() {
+            return registered;
+        }
+
+        boolean covered() {
+            return registered && fullTimeMediators > 0;
+        }
+
+        Object[] values() {
+            return new Object[]{cityCode, registered, name, residentPopulation, disputeProminent, fullTimeMediators};
+        }
+    }
+
+    private static final RowMapper<CityCounts> CITY = (rs, n) ->
+            new CityCounts(rs.getLong("communities"), rs.getLong("with_full_time_mediator"));
+    private static final RowMapper<CommunityRow> COMMUNITY = (rs, n) ->
+            new CommunityRow(rs.getString("city_code"), rs.getBoolean("registered"), rs.getString("name"),
+                             rs.getInt("resident_population"), rs.getBoolean("dispute_prominent"),
+                             rs.getInt("full_time_mediators"));
+
+    private final TemporalTable cities;
+    private final TemporalTable communities;
     private final MediatorRatioProperties properties;
 
-    MediatorRatioProjection(RatioCommunityRepository communities, RatioCityRepository cities,
-                            RatioMediatorRepository mediators, RatioAppointmentRepository appointments,
-                            MediatorRatioProperties properties) {
-        this.communities = communities;
-        this.cities = cities;
-        this.mediators = mediators;
-        this.appointments = appointments;
+    public MediatorRatioProjection(JdbcTemplate jdbc, Generations generations, MediatorRatioProperties properties) {
+        super(jdbc, generations);
         this.properties = properties;
+        this.cities = new TemporalTable(jdbc, "ratio_city", List.of("city_code"),
+                                        List.of("communities", "with_full_time_mediator"));
+        this.communities = new TemporalTable(jdbc, "ratio_community", List.of("code"),
+                                             List.of("city_code", "registered", "name", "resident_population",
+                                                     "dispute_prominent", "full_time_mediators"));
+    }
+
+    @Override
+    public String name() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    protected List<String> tables() {
+        return List.of("ratio_city", "ratio_community", "ratio_mediator", "ratio_appointment");
     }
 
     @EventHandler
-    void on(CommunityRegistered event) {
-        changeCommunity(event.code(), c -> c.register(event.name(), event.residentPopulation()));
+    void on(CommunityRegistered event, @Timestamp Instant at) {
+        changeCommunity(event.code(), at, c -> new CommunityRow(c.cityCode(), true, event.name(),
+                                                                event.residentPopulation(), c.disputeProminent(),
+                                                                c.fullTimeMediators()));
     }
 
     @EventHandler
-    void on(ResidentPopulationUpdated event) {
-        changeCommunity(event.code(), c -> c.residentPopulation(event.residentPopulation()));
+    void on(ResidentPopulationUpdated event, @Timestamp Instant at) {
+        changeCommunity(event.code(), at, c -> new CommunityRow(c.cityCode(), c.registered(), c.name(),
+                                                                event.residentPopulation(), c.disputeProminent(),
+                                                                c.fullTimeMediators()));
     }
 
     @EventHandler
-    void on(CommunityFlaggedDisputeProminent event) {
-        changeCommunity(event.code(), c -> c.disputeProminent(true));
+    void on(CommunityFlaggedDisputeProminent event, @Timestamp Instant at) {
+        changeCommunity(event.code(), at, c -> prominent(c, true));
     }
 
     @EventHandler
-    void on(CommunityDisputeProminenceCleared event) {
-        changeCommunity(event.code(), c -> c.disputeProminent(false));
+    void on(CommunityDisputeProminenceCleared event, @Timestamp Instant at) {
+        changeCommunity(event.code(), at, c -> prominent(c, false));
     }
 
     @EventHandler
     void on(MediatorRegistered event) {
-        mediators.save(new RatioMediatorRow(event.mediatorId(), event.employment() == MediatorEmployment.FULL_TIME));
+        setFullTime(event.mediatorId(), event.employment() == MediatorEmployment.FULL_TIME);
     }
 
     @EventHandler
-    void on(MediatorAppointed event) {
-        appointments.save(new RatioAppointmentRow(event.mediatorId(), event.communityCode()));
+    void on(MediatorAppointed event, @Timestamp Instant at) {
+        jdbc.update("insert into ratio_appointment (generation, mediator_id, community_code) values (?, ?, ?)",
+                    writing(), event.mediatorId(), event.communityCode());
         if (isFullTime(event.mediatorId())) {
-            changeCommunity(event.communityCode(), c -> c.addFullTimeMediators(1));
+            changeCommunity(event.communityCode(), at, c -> withFullTimeMediators(c, 1));
         }
     }
 
     @EventHandler
-    void on(MediatorRelieved event) {
-        appointments.deleteById(new RatioAppointmentRow.Key(event.mediatorId(), event.communityCode()));
+    void on(MediatorRelieved event, @Timestamp Instant at) {
+        jdbc.update("delete from ratio_appointment where generation = ? and mediator_id = ? and community_code = ?",
+                    writing(), event.mediatorId(), event.communityCode());
         if (isFullTime(event.mediatorId())) {
-            changeCommunity(event.communityCode(), c -> c.addFullTimeMediators(-1));
+            changeCommunity(event.communityCode(), at, c -> withFullTimeMediators(c, -1));
         }
     }
 
     @EventHandler
-    void on(MediatorEmploymentChanged event) {
-        RatioMediatorRow mediator = mediators.findById(event.mediatorId())
-                                             .orElseGet(() -> new RatioMediatorRow(event.mediatorId(), false));
+    void on(MediatorEmploymentChanged event, @Timestamp Instant at) {
         boolean fullTime = event.employment() == MediatorEmployment.FULL_TIME;
-        if (mediator.fullTime() != fullTime) {
+        if (isFullTime(event.mediatorId()) != fullTime) {
             int delta = fullTime ? 1 : -1;
-            for (RatioAppointmentRow appointment : appointments.findByKeyMediatorId(event.mediatorId())) {
-                changeCommunity(appointment.communityCode(), c -> c.addFullTimeMediators(delta));
+            List<String> served = jdbc.queryForList(
+                    "select community_code from ratio_appointment where generation = ? and mediator_id = ?",
+                    String.class, writing(), event.mediatorId());
+            for (String community : served) {
+                changeCommunity(community, at, c -> withFullTimeMediators(c, delta));
             }
         }
-        mediator.fullTime(fullTime);
-        mediators.save(mediator);
-    }
-
-    @ResetHandler
-    void reset() {
-        appointments.deleteAllInBatch();
-        mediators.deleteAllInBatch();
-        communities.deleteAllInBatch();
-        cities.deleteAllInBatch();
+        setFullTime(event.mediatorId(), fullTime);
     }
 
     @QueryHandler
-    List<MediatorRatio> handle(FindMediatorRatios query) {
+    public List<MediatorRatio> handle(FindMediatorRatios query) {
         BigDecimal target = properties.target();
-        return cities.findByCommunitiesGreaterThanOrderByCityCode(0).stream()
-                     .map(city -> new MediatorRatio(
-                             city.cityCode(), Divisions.nameOf(city.cityCode()), city.communities(),
-                             city.withFullTimeMediator(),
-                             (double) city.withFullTimeMediator() / city.communities(), target,
-                             BigDecimal.valueOf(city.withFullTimeMediator())
-                                       .compareTo(target.multiply(BigDecimal.valueOf(city.communities()))) >= 0))
-                     .toList();
+        Condition valid = TemporalTable.validAt("", reading(), query.asOf());
+        return jdbc.query("select city_code, communities, with_full_time_mediator from ratio_city where "
+                          + valid.sql() + " and communities > 0 order by city_code",
+                          (rs, n) -> {
+                              String city = rs.getString(1);
+                              long all = rs.getLong(2);
+                              long covered = rs.getLong(3);
+                              return new MediatorRatio(city, Divisions.nameOf(city), all, covered,
+                                                       (double) covered / all, target,
+                                                       BigDecimal.valueOf(covered)
+                                                                 .compareTo(target.multiply(BigDecimal.valueOf(all))) >= 0);
+                          },
+                          valid.args().toArray());
     }
 
     @QueryHandler
-    List<MediatorGap> handle(FindMediatorGaps query) {
+    public List<MediatorGap> handle(FindMediatorGaps query) {
         Divisions.requireCityCode("cityCode", query.cityCode());
-        return communities.priorityWithoutFullTimeMediator(query.cityCode(), properties.priorityPopulation())
-                          .stream()
-                          .map(c -> new MediatorGap(c.code(), c.name(), c.residentPopulation(), c.disputeProminent()))
-                          .toList();
+        Condition valid = TemporalTable.validAt("", reading(), query.asOf());
+        return jdbc.query("select code, name, resident_population, dispute_prominent from ratio_community where "
+                          + valid.sql() + " and city_code = ? and registered = true and full_time_mediators = 0"
+                          + " and (dispute_prominent = true or resident_population >= ?)"
+                          + " order by dispute_prominent desc, resident_population desc, code",
+                          (rs, n) -> new MediatorGap(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)),
+                          valid.argsWith(query.cityCode(), properties.priorityPopulation()));
+    }
+
+    private static CommunityRow prominent(CommunityRow c, boolean prominent) {
+        return new CommunityRow(c.cityCode(), c.registered(), c.name(), c.residentPopulation(), prominent,
+                                c.fullTimeMediators());
+    }
+
+    private static CommunityRow withFullTimeMediators(CommunityRow c, int delta) {
+        return new CommunityRow(c.cityCode(), c.registered(), c.name(), c.residentPopulation(), c.disputeProminent(),
+                                c.fullTimeMediators() + delta);
     }
 
     private boolean isFullTime(String mediatorId) {
-        return mediators.findById(mediatorId).map(RatioMediatorRow::fullTime).orElse(false);
+        List<Boolean> found = jdbc.queryForList(
+                "select full_time from ratio_mediator where generation = ? and mediator_id = ?", Boolean.class,
+                writing(), mediatorId);
+        return !found.isEmpty() && found.get(0);
+    }
+
+    private void setFullTime(String mediatorId, boolean fullTime) {
+        int updated = jdbc.update("update ratio_mediator set full_time = ? where generation = ? and mediator_id = ?",
+                                  fullTime, writing(), mediatorId);
+        if (updated == 0) {
+            jdbc.update("insert into ratio_mediator (generation, mediator_id, full_time) values (?, ?, ?)",
+                        writing(), mediatorId, fullTime);
+        }
     }
 
     /** Applies a change to one community and moves its city's counters by the change in its contribution. */
-    private void changeCommunity(String code, Consumer<RatioCommunityRow> change) {
-        RatioCommunityRow community = communities.findById(code)
-                                                 .orElseGet(() -> new RatioCommunityRow(code, Divisions.cityOf(code)));
-        boolean countedBefore = community.countsAsCommunity();
-        boolean coveredBefore = community.countsAsCovered();
-        change.accept(community);
-        communities.save(community);
-        long communityDelta = delta(countedBefore, community.countsAsCommunity());
-        long coveredDelta = delta(coveredBefore, community.countsAsCovered());
+    private void changeCommunity(String code, Instant at, UnaryOperator<CommunityRow> change) {
+        int generation = writing();
+        Optional<Version<CommunityRow>> previous = communities.current(generation, COMMUNITY, code);
+        CommunityRow before = previous.map(Version::row)
+                                      .orElseGet(() -> new CommunityRow(Divisions.cityOf(code), false, null, 0, false, 0));
+        CommunityRow after = change.apply(before);
+        communities.put(generation, at, previous, new Object[]{code}, after.values());
+        long communityDelta = delta(before.counted(), after.counted());
+        long coveredDelta = delta(before.covered(), after.covered());
         if (communityDelta != 0 || coveredDelta != 0) {
-            RatioCityRow city = cities.findById(community.cityCode())
-                                      .orElseGet(() -> new RatioCityRow(community.cityCode()));
-            city.add(communityDelta, coveredDelta);
-            cities.save(city);
+            Optional<Version<CityCounts>> city = cities.current(generation, CITY, after.cityCode());
+            CityCounts counts = city.map(Version::row).orElse(new CityCounts(0, 0));
+            cities.put(generation, at, city, new Object[]{after.cityCode()},
+                       counts.communities() + communityDelta, counts.withFullTimeMediator() + coveredDelta);
         }
     }
 

@@ -12,7 +12,7 @@ public final class DirectoryQueries {
     private DirectoryQueries() {
     }
 
-    public record FindCommunity(String code) {
+    public record FindCommunity(String code, Instant asOf) {
     }
 
     public record CommunityDetails(String code, String name, CommunityKind kind, String townshipName,
@@ -28,7 +28,7 @@ public final class DirectoryQueries {
                                     Instant appointedAt) {
     }
 
-    public record FindMediator(String mediatorId) {
+    public record FindMediator(String mediatorId, Instant asOf) {
     }
 
     public record MediatorDetails(String mediatorId, String name, MediatorEmployment employment,
@@ -39,7 +39,7 @@ public final class DirectoryQueries {
     }
 
     /** Communities of a city or county, in code order, a page at a time. */
-    public record ListCommunities(String cityCode, String countyCode, int page, int size) {
+    public record ListCommunities(String cityCode, String countyCode, int page, int size, Instant asOf) {
     }
 
     public record CommunitySummary(String code, String name, CommunityKind kind, String cityCode, String countyCode,
@@ -49,7 +49,7 @@ public final class DirectoryQueries {
     public record CommunityPage(List<CommunitySummary> items, int page, int size, long total) {
     }
 
-    public record ListMediators(String communityCode, int page, int size) {
+    public record ListMediators(String communityCode, int page, int size, Instant asOf) {
     }
 
     public record MediatorSummary(String mediatorId, String name, MediatorEmployment employment,
