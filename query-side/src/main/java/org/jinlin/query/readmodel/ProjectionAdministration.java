@@ -54,15 +54,15 @@ public class ProjectionAdministration {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         long head = head();
         long position = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
-        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        Generations.State generations = projection.generationState();
+        boolean replaying = generations.rebuilding();
         Double progress = null;
         if (replaying) {
             long resetAt = segments.stream().map(EventTrackerStatus::getResetPosition)
                                    .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max().orElse(head);
             progress = resetAt <= 0 ? 1.0 : Math.min(1.0, Math.max(0, position) / (double) resetAt);
         }
-        Generations.State generations = projection.generationState();
-        return new Status(name, processor.isRunning(), replaying || generations.rebuilding(), position, head,
+        return new Status(name, processor.isRunning(), replaying, position, head,
                           Math.max(0, head - position), progress, generations.read(), generations.write(),
                           segments.stream().anyMatch(EventTrackerStatus::isErrorState));
     }
@@ -92,9 +92,12 @@ public class ProjectionAdministration {
             }
             StreamingEventProcessor processor = processor(projection.name());
             Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+            // Axon keeps a segment "replaying" until it handles an event past the reset point, which may never come
+            // while nobody writes; having reached the position the replay started from is what matters here.
             boolean caughtUp = processor.isRunning() && !segments.isEmpty()
-                               && segments.stream().noneMatch(EventTrackerStatus::isReplaying)
-                               && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+                               && segments.stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState()
+                                                                  && s.getCurrentPosition().orElse(-1)
+                                                                     >= s.getResetPosition().orElse(-1));
             if (caughtUp) {
                 projection.completeRebuild();
                 log.info("Projection {} rebuilt; queries now read generation {}", projection.name(),
