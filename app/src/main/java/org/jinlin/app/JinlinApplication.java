@@ -1,5 +1,6 @@
 package org.jinlin.app;
 
+import org.jinlin.app.audit.VerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
@@ -16,6 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class JinlinApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(VerifyCommand.run(args));
+        }
         System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(JinlinApplication.class, args);
     }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -13,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.jinlin.command.web.EventPositions;
+import org.jinlin.kernel.audit.EventStoreLayout;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +38,6 @@ import java.util.OptionalLong;
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
 
-    static final String EVENT_TABLE = "domain_event_entry";
-
     /** One clock for the whole service, so tests can move time. */
     @Bean
     Clock clock() {
@@ -44,19 +47,44 @@ public class AxonStorageConfiguration {
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()
-                          .eventTable(EVENT_TABLE)
-                          .snapshotTable("snapshot_event_entry")
-                          .globalIndexColumn("global_index")
-                          .eventIdentifierColumn("event_identifier")
-                          .aggregateIdentifierColumn("aggregate_identifier")
-                          .sequenceNumberColumn("sequence_number")
-                          .typeColumn("type")
-                          .payloadTypeColumn("payload_type")
-                          .payloadRevisionColumn("payload_revision")
-                          .payloadColumn("payload")
-                          .metaDataColumn("meta_data")
-                          .timestampColumn("time_stamp")
+                          .eventTable(EventStoreLayout.EVENT_TABLE)
+                          .snapshotTable(EventStoreLayout.SNAPSHOT_TABLE)
+                          .globalIndexColumn(EventStoreLayout.GLOBAL_INDEX)
+                          .eventIdentifierColumn(EventStoreLayout.EVENT_IDENTIFIER)
+                          .aggregateIdentifierColumn(EventStoreLayout.AGGREGATE_IDENTIFIER)
+                          .sequenceNumberColumn(EventStoreLayout.SEQUENCE_NUMBER)
+                          .typeColumn(EventStoreLayout.AGGREGATE_TYPE)
+                          .payloadTypeColumn(EventStoreLayout.PAYLOAD_TYPE)
+                          .payloadRevisionColumn(EventStoreLayout.PAYLOAD_REVISION)
+                          .payloadColumn(EventStoreLayout.PAYLOAD)
+                          .metaDataColumn(EventStoreLayout.META_DATA)
+                          .timestampColumn(EventStoreLayout.TIMESTAMP)
                           .build();
+    }
+
+    /**
+     * Axon's JDBC engine, appending through {@link HashChainingAppend} so every stored event is chained to the
+     * previous one of its stream. Axon Server keeps its own store when the axonserver profile is on.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                                     .snapshotSerializer(defaultSerializer)
+                                     .upcasterChain(configuration.upcasterChain())
+                                     .persistenceExceptionResolver(persistenceExceptionResolver)
+                                     .eventSerializer(eventSerializer)
+                                     .snapshotFilter(configuration.snapshotFilter())
+                                     .connectionProvider(connectionProvider)
+                                     .transactionManager(transactionManager)
+                                     .schema(eventSchema)
+                                     .appendEvents(new HashChainingAppend())
+                                     .build();
     }
 
     @Bean
@@ -119,7 +147,7 @@ public class AxonStorageConfiguration {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
     EventPositions eventPositions(JdbcTemplate jdbc) {
         return (aggregateId, sequenceNumber) -> {
-            Long index = jdbc.query("select global_index from " + EVENT_TABLE
+            Long index = jdbc.query("select global_index from " + EventStoreLayout.EVENT_TABLE
                                     + " where aggregate_identifier = ? and sequence_number = ?",
                                     rs -> rs.next() ? rs.getLong(1) : null,
                                     aggregateId, sequenceNumber);

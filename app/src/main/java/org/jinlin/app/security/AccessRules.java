@@ -56,6 +56,8 @@ public final class AccessRules {
             rule(GET, "/api/mediators/*", READERS_OF_REGISTRY),
             // Policy analysts, auditors and administrators read the statistics.
             rule(GET, "/api/stats/**", READERS_OF_STATS),
+            // Auditors (and administrators) read every stream, its state at any instant, and verify the chain.
+            rule(GET, "/api/audit/**", AUDITOR, ADMIN),
             // Administration.
             rule(POST, "/api/admin/users", ADMIN),
             rule(GET, "/api/admin/users", ADMIN),

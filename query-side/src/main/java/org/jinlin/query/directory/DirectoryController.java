@@ -11,7 +11,7 @@ import org.jinlin.kernel.directory.DirectoryQueries.ListCommunities;
 import org.jinlin.kernel.directory.DirectoryQueries.ListMediators;
 import org.jinlin.kernel.directory.DirectoryQueries.MediatorDetails;
 import org.jinlin.kernel.directory.DirectoryQueries.MediatorPage;
-import org.jinlin.query.web.AsOf;
+import org.jinlin.kernel.AsOf;
 import org.jinlin.query.web.Paging;
 import org.jinlin.query.web.Queries;
 import org.jinlin.query.web.ReadConsistency;

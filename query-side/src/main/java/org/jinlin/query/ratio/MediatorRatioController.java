@@ -6,7 +6,7 @@ import org.jinlin.kernel.ratio.MediatorRatioQueries.FindMediatorGaps;
 import org.jinlin.kernel.ratio.MediatorRatioQueries.FindMediatorRatios;
 import org.jinlin.kernel.ratio.MediatorRatioQueries.MediatorGap;
 import org.jinlin.kernel.ratio.MediatorRatioQueries.MediatorRatio;
-import org.jinlin.query.web.AsOf;
+import org.jinlin.kernel.AsOf;
 import org.jinlin.query.web.Queries;
 import org.jinlin.query.web.ReadConsistency;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,5 @@
-package org.jinlin.query.web;
+package org.jinlin.kernel;
 
-import org.jinlin.kernel.InvalidInput;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,0 +1,79 @@
+package org.jinlin.query.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jinlin.kernel.MetadataKeys;
+import org.jinlin.kernel.audit.EventHash;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import static org.jinlin.kernel.audit.EventStoreLayout.AGGREGATE_IDENTIFIER;
+import static org.jinlin.kernel.audit.EventStoreLayout.AGGREGATE_TYPE;
+import static org.jinlin.kernel.audit.EventStoreLayout.EVENT_TABLE;
+import static org.jinlin.kernel.audit.EventStoreLayout.GLOBAL_INDEX;
+import static org.jinlin.kernel.audit.EventStoreLayout.META_DATA;
+import static org.jinlin.kernel.audit.EventStoreLayout.PAYLOAD;
+import static org.jinlin.kernel.audit.EventStoreLayout.PAYLOAD_TYPE;
+import static org.jinlin.kernel.audit.EventStoreLayout.SEQUENCE_NUMBER;
+import static org.jinlin.kernel.audit.EventStoreLayout.TIMESTAMP;
+
+/** Reads one stream's events as stored, for auditors: who did what, when, and the chain that seals it. */
+@Component
+public class EventStreamReader {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public EventStreamReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One stored event as an auditor sees it. */
+    public record StoredEvent(long globalIndex, long sequence, String aggregateType, String type, String payloadType,
+                              Instant occurredAt, String actor, String role, String correlationId, JsonNode payload,
+                              JsonNode metaData, String hash, String previousHash) {
+    }
+
+    public long count(String aggregateId) {
+        Long count = jdbc.queryForObject("select count(*) from " + EVENT_TABLE + " where " + AGGREGATE_IDENTIFIER
+                                         + " = ?", Long.class, aggregateId);
+        return count == null ? 0 : count;
+    }
+
+    public List<StoredEvent> page(String aggregateId, int page, int size) {
+        return jdbc.query("select " + GLOBAL_INDEX + ", " + SEQUENCE_NUMBER + ", " + AGGREGATE_TYPE + ", " + PAYLOAD_TYPE
+                          + ", " + TIMESTAMP + ", " + PAYLOAD + ", " + META_DATA + " from " + EVENT_TABLE + " where "
+                          + AGGREGATE_IDENTIFIER + " = ? order by " + SEQUENCE_NUMBER
+                          + " offset ? rows fetch next ? rows only",
+                          (rs, n) -> {
+                              String payloadType = rs.getString(4);
+                              JsonNode metaData = parse(rs.getBytes(7));
+                              return new StoredEvent(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                                                     payloadType.substring(payloadType.lastIndexOf('.') + 1)
+                                                                .replace('$', '.'),
+                                                     payloadType, Instant.parse(rs.getString(5)),
+                                                     text(metaData, MetadataKeys.ACTOR), text(metaData, MetadataKeys.ROLE),
+                                                     text(metaData, MetadataKeys.CORRELATION_ID), parse(rs.getBytes(6)),
+                                                     metaData, text(metaData, EventHash.HASH),
+                                                     text(metaData, EventHash.PREVIOUS_HASH));
+                          },
+                          aggregateId, (long) page * size, size);
+    }
+
+    private JsonNode parse(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode("(unreadable: " + bytes.length + " bytes)");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
