@@ -103,6 +103,30 @@ class AuditApiTest extends ApiTest {
     }
 
     @Test
+    void everyReadOfAStreamIsInTheAccessLogForAuditors() {
+        String code = communityWithHistory();
+        admin().header("X-Correlation-Id", "read-" + code).get("/api/audit/streams/" + code + "/events");
+
+        JsonNode log = auditor().get("/api/audit/access-log?user=admin&size=500").body();
+        JsonNode entry = null;
+        for (JsonNode item : log.path("items")) {
+            if (item.path("path").asText().equals("/api/audit/streams/" + code + "/events")) {
+                entry = item;
+            }
+        }
+        assertThat(entry).as("the admin's read is logged").isNotNull();
+        assertThat(entry.path("username").asText()).isEqualTo("admin");
+        assertThat(entry.path("roles").asText()).isEqualTo("ADMIN");
+        assertThat(entry.path("status").asInt()).isEqualTo(200);
+        assertThat(entry.path("correlationId").asText()).isEqualTo("read-" + code);
+        assertThat(entry.path("remoteAddress").asText()).isNotBlank();
+
+        assertThat(auditor().get("/api/audit/access-log?from=2999-01-01").body().path("total").asLong()).isZero();
+        assertThat(registrar().get("/api/audit/access-log").status()).isEqualTo(403);
+        assertThat(auditor().send("DELETE", "/api/audit/access-log", null).status()).isEqualTo(403);
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsReadTheAuditViews() {
         String code = communityWithHistory();
         assertThat(api.as(TestUsers.ANALYST).get("/api/audit/streams/" + code + "/events").status()).isEqualTo(403);
