@@ -127,6 +127,28 @@ class AuditApiTest extends ApiTest {
     }
 
     @Test
+    void anAuditorPrintsARecordsTimelineWithTheVerifiedChain() throws Exception {
+        String code = communityWithHistory();
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/audit/streams/" + code + "/timeline.pdf"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (TestUsers.AUDITOR + ":" + TestUsers.PASSWORD).getBytes()))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains(code, "CommunityRegistered", "CompoundAdded", TestUsers.REGISTRAR, "哈希链完整");
+        assertThat(auditor().get("/api/audit/disputes/unknown-" + code + "/timeline.pdf").status()).isEqualTo(404);
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsReadTheAuditViews() {
         String code = communityWithHistory();
         assertThat(api.as(TestUsers.ANALYST).get("/api/audit/streams/" + code + "/events").status()).isEqualTo(403);

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jinlin.kernel.NotFound;
 import org.jinlin.query.web.Paging;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.security.Principal;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 
 @RestController
@@ -27,10 +30,14 @@ class AuditController {
 
     private final EventStreamReader reader;
     private final DataSource dataSource;
+    private final TimelinePdf timelines;
+    private final Clock clock;
 
-    AuditController(EventStreamReader reader, DataSource dataSource) {
+    AuditController(EventStreamReader reader, DataSource dataSource, TimelinePdf timelines, Clock clock) {
         this.reader = reader;
         this.dataSource = dataSource;
+        this.timelines = timelines;
+        this.clock = clock;
     }
 
     @GetMapping("/streams/{aggregateId}/events")
@@ -50,6 +57,28 @@ class AuditController {
                                             + "&size=" + size + ">; rel=\"next\"");
         }
         return answer.body(events);
+    }
+
+    @GetMapping(value = {"/streams/{aggregateId}/timeline.pdf", "/disputes/{aggregateId}/timeline.pdf",
+                         "/households/{aggregateId}/timeline.pdf"}, produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "打印时间线 A printable timeline of one case or household: every event, actor and verified hash")
+    ResponseEntity<byte[]> timeline(@PathVariable String aggregateId, Principal who) throws SQLException {
+        long total = reader.count(aggregateId);
+        if (total == 0) {
+            throw new NotFound("no events are stored for " + aggregateId);
+        }
+        List<EventStreamReader.StoredEvent> events = reader.page(aggregateId, 0, (int) Math.min(total, 10_000));
+        ChainVerifier.Report verification = verify(aggregateId);
+        String title = switch (events.get(0).aggregateType()) {
+            case "Dispute" -> "矛盾纠纷调处卷宗 Dispute case timeline";
+            case "Household" -> "住户档案时间线 Household timeline";
+            default -> "事件时间线 Record timeline (" + events.get(0).aggregateType() + ")";
+        };
+        byte[] pdf = timelines.render(title, aggregateId, events, verification, clock.instant(), who.getName());
+        return ResponseEntity.ok()
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"timeline-" + aggregateId + ".pdf\"")
+                             .contentType(MediaType.APPLICATION_PDF)
+                             .body(pdf);
     }
 
     @GetMapping("/verify")
