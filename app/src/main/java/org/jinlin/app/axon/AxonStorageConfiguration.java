@@ -1,6 +1,7 @@
 package org.jinlin.app.axon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,7 +17,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.jinlin.app.privacy.PersonalDataModule;
 import org.jinlin.command.web.EventPositions;
+import org.jinlin.kernel.privacy.PersonalDataCipher;
 import org.jinlin.kernel.audit.EventStoreLayout;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -117,10 +120,11 @@ public class AxonStorageConfiguration {
         return jackson();
     }
 
+    /** Events are stored with their personal data encrypted per data subject (see PersonalDataModule). */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return jackson();
+    Serializer eventSerializer(PersonalDataCipher cipher) {
+        return jackson(new PersonalDataModule(cipher));
     }
 
     @Bean
@@ -133,9 +137,10 @@ public class AxonStorageConfiguration {
      * The stored form of events is a contract with every future version: its own mapper, independent of the web
      * layer's, with ISO dates, and tolerant of fields a newer version added.
      */
-    static JacksonSerializer jackson() {
+    static JacksonSerializer jackson(Module... modules) {
         ObjectMapper mapper = JsonMapper.builder()
                                         .addModule(new JavaTimeModule())
+                                        .addModules(modules)
                                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                                         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                                         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -2,6 +2,10 @@ package org.jinlin.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.jinlin.kernel.privacy.PersonalDataCipher;
 import org.jinlin.kernel.MetadataKeys;
 import org.jinlin.kernel.audit.EventHash;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,10 +30,12 @@ import static org.jinlin.kernel.audit.EventStoreLayout.TIMESTAMP;
 public class EventStreamReader {
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataCipher cipher;
     private final ObjectMapper json = new ObjectMapper();
 
-    public EventStreamReader(JdbcTemplate jdbc) {
+    public EventStreamReader(JdbcTemplate jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** One stored event as an auditor sees it. */
@@ -57,11 +63,27 @@ public class EventStreamReader {
                                                                 .replace('$', '.'),
                                                      payloadType, Instant.parse(rs.getString(5)),
                                                      text(metaData, MetadataKeys.ACTOR), text(metaData, MetadataKeys.ROLE),
-                                                     text(metaData, MetadataKeys.CORRELATION_ID), parse(rs.getBytes(6)),
+                                                     text(metaData, MetadataKeys.CORRELATION_ID),
+                                                     decrypted(parse(rs.getBytes(6))),
                                                      metaData, text(metaData, EventHash.HASH),
                                                      text(metaData, EventHash.PREVIOUS_HASH));
                           },
                           aggregateId, (long) page * size, size);
+    }
+
+    /** Auditors see personal data: every encrypted text is shown decrypted (or as erased). */
+    private JsonNode decrypted(JsonNode node) {
+        if (node.isTextual() && PersonalDataCipher.isEnvelope(node.asText())) {
+            return TextNode.valueOf(cipher.decrypt(node.asText()));
+        }
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> field.setValue(decrypted(field.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, decrypted(array.get(i)));
+            }
+        }
+        return node;
     }
 
     private JsonNode parse(byte[] bytes) {
