@@ -5,7 +5,11 @@ import org.jinlin.app.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -29,13 +33,28 @@ public class SecurityConfiguration {
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
     }
 
+    /** Users from the database, with locked users refused before their password is checked. */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
+                                                     LoginAttempts attempts) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwords);
+        provider.setPreAuthenticationChecks(user -> {
+            attempts.check(user);
+            new AccountStatusUserDetailsChecker().check(user);
+        });
+        return provider;
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"jinlin\", charset=\"UTF-8\"");
+            String detail = failure instanceof LockedException
+                    ? "this user is locked for a while after repeated failed logins"
+                    : "valid credentials are required (HTTP Basic)";
             Problems.write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                                       "未登录 Unauthenticated",
-                                                       "valid credentials are required (HTTP Basic)"));
+                                                       "未登录 Unauthenticated", detail));
         };
         AccessDeniedHandler refused = (request, response, denied) ->
                 Problems.write(response, json, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权限 Forbidden",
@@ -56,6 +75,9 @@ public class SecurityConfiguration {
             .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
                                                .accessDeniedHandler(refused))
             // A stateless API authenticated on every request: no session cookie, hence no CSRF exposure.
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                    + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
             .csrf(csrf -> csrf.disable())
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();

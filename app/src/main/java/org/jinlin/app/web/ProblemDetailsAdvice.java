@@ -122,6 +122,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (t instanceof InvalidInput invalid) {
                 return ResponseEntity.badRequest().body(invalid(invalid));
             }
+            if (t instanceof BodySizeLimitFilter.BodyTooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                                     .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                                                       "请求过大 Request too large", t.getMessage()));
+            }
         }
         if (cause instanceof InvalidFormatException format) {
             String field = path(format);
