@@ -11,13 +11,18 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.jinlin.app.privacy.PersonalDataModule;
+import org.jinlin.command.registry.CommandSideLookups;
 import org.jinlin.command.web.EventPositions;
 import org.jinlin.kernel.privacy.PersonalDataCipher;
 import org.jinlin.kernel.audit.EventStoreLayout;
@@ -105,7 +110,65 @@ public class AxonStorageConfiguration {
 
     @Bean
     DeadLetterSchema deadLetterSchema() {
-        return DeadLetterSchema.defaultSchema();
+        return DeadLetterSchema.builder()
+                               .deadLetterTable("dead_letter_entry")
+                               .deadLetterIdentifierColumn("dead_letter_id")
+                               .processingGroupColumn("processing_group")
+                               .sequenceIdentifierColumn("sequence_identifier")
+                               .sequenceIndexColumn("sequence_index")
+                               .messageTypeColumn("message_type")
+                               .eventIdentifierColumn("event_identifier")
+                               .timestampColumn("time_stamp")
+                               .payloadTypeColumn("payload_type")
+                               .payloadRevisionColumn("payload_revision")
+                               .payloadColumn("payload")
+                               .metaDataColumn("meta_data")
+                               .aggregateTypeColumn("aggregate_type")
+                               .aggregateIdentifierColumn("aggregate_identifier")
+                               .sequenceNumberColumn("sequence_number")
+                               .tokenTypeColumn("token_type")
+                               .tokenColumn("token")
+                               .enqueuedAtColumn("enqueued_at")
+                               .lastTouchedColumn("last_touched")
+                               .processingStartedColumn("processing_started")
+                               .causeTypeColumn("cause_type")
+                               .causeMessageColumn("cause_message")
+                               .diagnosticsColumn("diagnostics")
+                               .build();
+    }
+
+    /**
+     * Every projection gets a dead-letter queue: an event a handler fails on is parked with the rest of its
+     * sequence (its aggregate's later events) while the projection goes on with everything else, instead of
+     * being skipped after a log line. The command side's lookups are not among them: their failures roll the
+     * command back.
+     */
+    @Bean
+    ConfigurerModule deadLettersForEveryProjection(ConnectionProvider connectionProvider,
+                                                   TransactionManager transactionManager, DeadLetterSchema schema,
+                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                   Serializer genericSerializer) {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.eventProcessing().registerDeadLetterQueueProvider(
+                        group -> CommandSideLookups.PROCESSING_GROUP.equals(group) ? null
+                                : config -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                                                        .processingGroup(group)
+                                                                        .connectionProvider(connectionProvider)
+                                                                        .transactionManager(transactionManager)
+                                                                        .schema(schema)
+                                                                        .genericSerializer(genericSerializer)
+                                                                        .eventSerializer(eventSerializer)
+                                                                        .build());
+            }
+
+            /** After Axon's own property-driven provider, which would otherwise replace this one. */
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     /** Recognises duplicate keys on H2 and PostgreSQL alike, so a clash on a stream becomes a 409. */

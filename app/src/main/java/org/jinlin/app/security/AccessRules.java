@@ -64,7 +64,10 @@ public final class AccessRules {
             rule(DELETE, "/api/admin/users/*", ADMIN),
             rule(GET, "/api/admin/projections", ADMIN),
             rule(GET, "/api/admin/projections/*", ADMIN),
-            rule(POST, "/api/admin/projections/*/replay", ADMIN));
+            rule(POST, "/api/admin/projections/*/replay", ADMIN),
+            rule(GET, "/api/admin/dead-letters", ADMIN),
+            rule(POST, "/api/admin/dead-letters/*/retry", ADMIN),
+            rule(POST, "/api/admin/dead-letters/*/*/eviction", ADMIN));
 
     private AccessRules() {
     }
