@@ -1,6 +1,7 @@
 package org.jinlin.app;
 
 import org.jinlin.app.audit.VerifyCommand;
+import org.jinlin.app.storage.RestoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
@@ -19,6 +20,9 @@ public class JinlinApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(VerifyCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(RestoreCommand.run(args));
         }
         System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(JinlinApplication.class, args);

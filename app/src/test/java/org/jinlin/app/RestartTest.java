@@ -40,6 +40,7 @@ class RestartTest {
         JsonNode ratiosBefore;
         JsonNode communityBefore;
         long eventsBefore;
+        String keyedAnswer;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             TestUsers.ensure(first.getBean(UserAdministration.class));
             Api registrar = api(first).as(TestUsers.REGISTRAR);
@@ -51,7 +52,12 @@ class RestartTest {
                                           json(Map.of("communityCode", "350802001001"))).eventToken();
             ratiosBefore = api(first).as(TestUsers.ANALYST).get("/api/stats/mediator-ratios?consistentWith=" + token)
                                      .body();
-            communityBefore = registrar.get("/api/communities/350802001001?consistentWith=" + token).body();
+            Api.Response keyed = registrar.header("Idempotency-Key", "before-restart")
+                                          .put("/api/communities/350802001001/population",
+                                               json(Map.of("residentPopulation", 12500)));
+            keyedAnswer = keyed.text();
+            communityBefore = registrar.get("/api/communities/350802001001?consistentWith=" + keyed.eventToken())
+                                       .body();
             eventsBefore = events(first);
         }
         assertThat(ratiosBefore.get(0).path("withFullTimeMediator").asLong()).isEqualTo(1);
@@ -59,6 +65,10 @@ class RestartTest {
         try (ConfigurableApplicationContext second = start(dataDir)) {
             Api registrar = api(second).as(TestUsers.REGISTRAR);
             assertThat(events(second)).isEqualTo(eventsBefore);
+            assertThat(registrar.header("Idempotency-Key", "before-restart")
+                                .put("/api/communities/350802001001/population", json(Map.of("residentPopulation", 12500)))
+                                .text()).as("the first answer, also after a restart").isEqualTo(keyedAnswer);
+            assertThat(events(second)).as("and nothing appended").isEqualTo(eventsBefore);
             assertThat(api(second).as(TestUsers.ANALYST).get("/api/stats/mediator-ratios").body())
                     .isEqualTo(ratiosBefore);
             assertThat(registrar.get("/api/communities/350802001001").body()).isEqualTo(communityBefore);
@@ -66,7 +76,7 @@ class RestartTest {
             Api.Response next = registrar.put("/api/communities/350802001001/population",
                                               json(Map.of("residentPopulation", 13000)));
             assertThat(next.status()).isEqualTo(200);
-            assertThat(next.body().path("version").asLong()).isEqualTo(2);
+            assertThat(next.body().path("version").asLong()).isEqualTo(3);
             assertThat(registrar.post("/api/communities", json(Map.of(
                     "code", "350802001001", "name", "again", "kind", "URBAN", "townshipName", "x",
                     "residentPopulation", 1))).status()).isEqualTo(409);

@@ -65,6 +65,7 @@ public final class AccessRules {
             rule(GET, "/api/admin/projections", ADMIN),
             rule(GET, "/api/admin/projections/*", ADMIN),
             rule(POST, "/api/admin/projections/*/replay", ADMIN),
+            rule(POST, "/api/admin/backups", ADMIN),
             rule(GET, "/api/admin/dead-letters", ADMIN),
             rule(POST, "/api/admin/dead-letters/*/retry", ADMIN),
             rule(POST, "/api/admin/dead-letters/*/*/eviction", ADMIN));
