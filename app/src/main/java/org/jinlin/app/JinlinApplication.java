@@ -3,14 +3,22 @@ package org.jinlin.app;
 import org.jinlin.app.audit.VerifyCommand;
 import org.jinlin.app.storage.RestoreCommand;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Jinlin (近邻): the neighbourly-services case tracker, both sides in one JVM. */
-@SpringBootApplication(scanBasePackages = "org.jinlin")
+@SpringBootApplication
+@ComponentScan(basePackages = "org.jinlin", excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = NodeRoleFilter.class)})
 @EntityScan("org.jinlin")
 @EnableJpaRepositories("org.jinlin")
 @ConfigurationPropertiesScan("org.jinlin")

@@ -15,7 +15,11 @@ import org.jinlin.kernel.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -81,6 +85,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                            "幂等键已被使用 Idempotency key reused", reused.getMessage());
     }
 
+    /** The database is out of reach: nothing was stored; the client may retry shortly. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+                       CannotGetJdbcConnectionException.class, TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception unavailable) {
+        log.warn("The database is unavailable: {}", unavailable.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                             .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                                               "暂时不可用 Temporarily unavailable",
+                                               "the database cannot be reached; nothing was stored, retry shortly"));
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException clash) {
         log.info("Refused a write that clashes with stored data: {}", clash.getClass().getSimpleName());
@@ -105,6 +120,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpectedOrUnavailable(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                || cause instanceof java.sql.SQLNonTransientConnectionException
+                || cause instanceof java.net.ConnectException
+                || cause instanceof CannotGetJdbcConnectionException) {
+                return databaseUnavailable(failure);
+            }
+        }
+        return ResponseEntity.internalServerError().body(unexpected(failure));
+    }
+
     ProblemDetail unexpected(Exception failure) {
         String correlationId = MDC.get("correlationId");
         log.error("Unexpected failure (correlation id {})", correlationId, failure);

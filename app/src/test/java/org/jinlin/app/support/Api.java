@@ -17,7 +17,9 @@ import java.util.Map;
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** One client for every test: connections are kept alive and reused. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final HttpClient http = HTTP;
     private final String base;
     private final String credentials;
     private final Map<String, String> headers;

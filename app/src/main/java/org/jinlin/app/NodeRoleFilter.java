@@ -1,0 +1,32 @@
+package org.jinlin.app;
+
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.core.type.filter.TypeFilter;
+
+/**
+ * What a node runs, from {@code jinlin.role}: {@code all} (the default) runs both sides; {@code command} runs the
+ * aggregates, command endpoints and the command side's lookups but no projections; {@code query} runs the
+ * projections and read endpoints but takes no commands. Several nodes of each kind can share one PostgreSQL.
+ */
+public class NodeRoleFilter implements TypeFilter, EnvironmentAware {
+
+    private String role = "all";
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        role = environment.getProperty("jinlin.role", "all").trim().toLowerCase();
+        if (!role.equals("all") && !role.equals("command") && !role.equals("query")) {
+            throw new IllegalStateException("jinlin.role must be all, command or query, not '" + role + "'");
+        }
+    }
+
+    @Override
+    public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+        String type = reader.getClassMetadata().getClassName();
+        return role.equals("command") && type.startsWith("org.jinlin.query.")
+               || role.equals("query") && type.startsWith("org.jinlin.command.");
+    }
+}
