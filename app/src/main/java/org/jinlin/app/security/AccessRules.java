@@ -54,6 +54,18 @@ public final class AccessRules {
             rule(GET, "/api/communities/*", READERS_OF_REGISTRY),
             rule(GET, "/api/mediators", READERS_OF_REGISTRY),
             rule(GET, "/api/mediators/*", READERS_OF_REGISTRY),
+            // Dispute cases (矛盾纠纷). These are the roles; which mediator may act on which case (the assigned one,
+            // the one who resolved it) and a coordinator's county are checked by the Dispute aggregate.
+            rule(POST, "/api/disputes", MEDIATOR, COORDINATOR),
+            rule(POST, "/api/disputes/*/classification", MEDIATOR, COORDINATOR),
+            rule(POST, "/api/disputes/*/assignment", COORDINATOR),
+            rule(POST, "/api/disputes/*/steps", MEDIATOR),
+            rule(POST, "/api/disputes/*/escalation", COORDINATOR),
+            rule(POST, "/api/disputes/*/resolution", MEDIATOR),
+            rule(POST, "/api/disputes/*/referral", COORDINATOR),
+            rule(POST, "/api/disputes/*/withdrawal", MEDIATOR, COORDINATOR),
+            rule(POST, "/api/disputes/*/reopening", COORDINATOR),
+            rule(POST, "/api/disputes/*/follow-ups", MEDIATOR, COORDINATOR),
             // Policy analysts, auditors and administrators read the statistics.
             rule(GET, "/api/stats/**", READERS_OF_STATS),
             // Auditors (and administrators) read every stream, its state at any instant, and verify the chain.

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.jinlin.command.web.IdempotencyKeyReused;
 import org.jinlin.command.web.VersionConflict;
 import org.jinlin.kernel.FieldError;
+import org.jinlin.kernel.Forbidden;
 import org.jinlin.kernel.InvalidInput;
 import org.jinlin.kernel.NotFound;
 import org.jinlin.kernel.RuleViolation;
@@ -37,8 +38,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The one place where refusals become RFC 9457 problem details: invalid input 400, unknown case 404, a rule the
- * state forbids or a version conflict 409, a reused idempotency key 422. Anything else is a 500 that names the
+ * The one place where refusals become RFC 9457 problem details: invalid input 400, a case the acting user may not
+ * act on 403, unknown case 404, a rule the state forbids or a version conflict 409, a reused idempotency key 422. Anything else is a 500 that names the
  * correlation id to quote and never shows a stack trace or SQL.
  */
 @RestControllerAdvice
@@ -55,6 +56,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail ruleViolation(RuleViolation violation) {
         return Problems.of(HttpStatus.CONFLICT, "rule-violation", "不符合业务规则 Refused by a rule",
                            violation.getMessage());
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ProblemDetail forbidden(Forbidden forbidden) {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权限 Forbidden", forbidden.getMessage());
     }
 
     @ExceptionHandler(VersionConflict.class)
@@ -115,6 +121,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof NotFound notFound) {
             return notFound(notFound);
+        }
+        if (cause instanceof Forbidden forbidden) {
+            return forbidden(forbidden);
         }
         return unexpected(failure);
     }

@@ -3,7 +3,9 @@ package org.jinlin.command.registry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.jinlin.kernel.community.CommunityRegistered;
+import org.jinlin.kernel.community.CompoundAdded;
 import org.jinlin.kernel.mediator.MediatorAppointed;
+import org.jinlin.kernel.mediator.MediatorRegistered;
 import org.jinlin.kernel.mediator.MediatorRelieved;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CommandSideLookups.PROCESSING_GROUP)
-public class CommandSideLookups implements CommunityRegistry, AppointmentRegistry {
+public class CommandSideLookups implements CommunityRegistry, CompoundRegistry, MediatorRegistry, AppointmentRegistry {
 
     public static final String PROCESSING_GROUP = "command-lookups";
 
@@ -28,6 +30,17 @@ public class CommandSideLookups implements CommunityRegistry, AppointmentRegistr
     @EventHandler
     void on(CommunityRegistered event) {
         jdbc.update("insert into lookup_community (code) values (?)", event.code());
+    }
+
+    @EventHandler
+    void on(CompoundAdded event) {
+        jdbc.update("insert into lookup_compound (community_code, compound_id) values (?, ?)",
+                    event.code(), event.compoundId());
+    }
+
+    @EventHandler
+    void on(MediatorRegistered event) {
+        jdbc.update("insert into lookup_mediator (mediator_id) values (?)", event.mediatorId());
     }
 
     @EventHandler
@@ -45,6 +58,17 @@ public class CommandSideLookups implements CommunityRegistry, AppointmentRegistr
     @Override
     public boolean isRegistered(String communityCode) {
         return exists("select count(*) from lookup_community where code = ?", communityCode);
+    }
+
+    @Override
+    public boolean hasCompound(String communityCode, String compoundId) {
+        return exists("select count(*) from lookup_compound where community_code = ? and compound_id = ?",
+                      communityCode, compoundId);
+    }
+
+    @Override
+    public boolean isMediatorRegistered(String mediatorId) {
+        return exists("select count(*) from lookup_mediator where mediator_id = ?", mediatorId);
     }
 
     @Override

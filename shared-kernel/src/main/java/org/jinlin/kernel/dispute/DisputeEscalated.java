@@ -1,0 +1,9 @@
+package org.jinlin.kernel.dispute;
+
+/**
+ * The case was handed up from {@code fromLevel} to {@code toLevel} (上报). It awaits a mediator at the new level;
+ * {@code releasedMediatorId} is the mediator who held it until now, or null when none did.
+ */
+public record DisputeEscalated(String disputeId, Level fromLevel, Level toLevel, String reason,
+                               String releasedMediatorId) {
+}

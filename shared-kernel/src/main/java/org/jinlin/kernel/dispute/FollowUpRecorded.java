@@ -1,0 +1,12 @@
+package org.jinlin.kernel.dispute;
+
+import java.time.Instant;
+
+/**
+ * 回访: a visit after the resolution found the agreement honoured or not. The case stays resolved; a broken
+ * agreement is the usual reason to reopen it. {@code mediatorId} is the mediator who made the visit, or null when a
+ * coordinator recorded it.
+ */
+public record FollowUpRecorded(String disputeId, String note, boolean agreementHonoured, Instant occurredAt,
+                               String mediatorId) {
+}
