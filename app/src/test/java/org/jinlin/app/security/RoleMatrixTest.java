@@ -48,6 +48,16 @@ class RoleMatrixTest extends ApiTest {
             entry("PUT /api/mediators/{id}/employment", Set.of(REGISTRAR)),
             entry("GET /api/mediators", REGISTRY_READERS),
             entry("GET /api/mediators/{id}", REGISTRY_READERS),
+            entry("PUT /api/city-policies/{cityCode}", Set.of(REGISTRAR)),
+            entry("POST /api/households", Set.of(REGISTRAR)),
+            entry("POST /api/households/{id}/members", Set.of(REGISTRAR)),
+            entry("PUT /api/households/{id}/members/{idNumber}", Set.of(REGISTRAR)),
+            entry("DELETE /api/households/{id}/members/{idNumber}", Set.of(REGISTRAR)),
+            entry("POST /api/households/{id}/income", Set.of(REGISTRAR)),
+            entry("POST /api/households/{id}/move", Set.of(REGISTRAR)),
+            entry("POST /api/households/{id}/care-partners", Set.of(REGISTRAR)),
+            entry("POST /api/households/{id}/assistance", Set.of(REGISTRAR)),
+            entry("POST /api/households/{id}/deregistration", Set.of(REGISTRAR)),
             entry("POST /api/disputes", Set.of(MEDIATOR, COORDINATOR)),
             entry("POST /api/disputes/{id}/classification", Set.of(MEDIATOR, COORDINATOR)),
             entry("POST /api/disputes/{id}/assignment", Set.of(COORDINATOR)),
@@ -81,7 +91,8 @@ class RoleMatrixTest extends ApiTest {
     /** Calls that would change shared state if allowed through are made with an id nobody uses. */
     private static final Map<String, String> PATH_VALUES = Map.of(
             "code", "350802999999", "id", "MATRIX-NOBODY", "cityCode", "350800", "aggregateId", "MATRIX-NOBODY",
-            "username", "matrix-nobody", "name", "no-such-projection", "processingGroup", "no-such-group");
+            "username", "matrix-nobody", "name", "no-such-projection", "processingGroup", "no-such-group",
+            "idNumber", "35080219800101001X");
 
     private static final Set<String> NOT_CALLED_WITH_ACCESS = Set.of(
             // Both would do real work if allowed through; their access is still checked for every other role.
