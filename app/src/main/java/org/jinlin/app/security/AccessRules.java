@@ -76,6 +76,8 @@ public final class AccessRules {
             rule(POST, "/api/disputes/*/withdrawal", MEDIATOR, COORDINATOR),
             rule(POST, "/api/disputes/*/reopening", COORDINATOR),
             rule(POST, "/api/disputes/*/follow-ups", MEDIATOR, COORDINATOR),
+            rule(GET, "/api/households/*", REGISTRAR, AUDITOR, ADMIN),
+            rule(GET, "/api/rosters/**", ANALYST, REGISTRAR, AUDITOR, ADMIN),
             // Policy analysts, auditors and administrators read the statistics.
             rule(GET, "/api/stats/**", READERS_OF_STATS),
             // Auditors (and administrators) read every stream, its state at any instant, and verify the chain.

@@ -32,4 +32,12 @@ public class Viewer {
     public String idNumber(String idNumber) {
         return seesPersonalData() ? idNumber : Masking.idNumber(idNumber);
     }
+
+    /** A roster entry as an analyst sees it. */
+    public static org.jinlin.kernel.roster.RosterQueries.RosterEntry masked(
+            org.jinlin.kernel.roster.RosterQueries.RosterEntry e) {
+        return new org.jinlin.kernel.roster.RosterQueries.RosterEntry(
+                e.householdId(), Masking.idNumber(e.idNumber()), Masking.name(e.name()), e.age(), e.sex(),
+                e.communityCode(), e.countyCode(), e.cityCode(), e.householdCategories(), e.memberCategories());
+    }
 }

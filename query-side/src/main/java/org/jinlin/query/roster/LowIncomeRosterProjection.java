@@ -1,0 +1,589 @@
+package org.jinlin.query.roster;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.jinlin.kernel.AsOf;
+import org.jinlin.kernel.Check;
+import org.jinlin.kernel.community.CommunityRegistered;
+import org.jinlin.kernel.division.Divisions;
+import org.jinlin.kernel.household.AssistanceRecorded;
+import org.jinlin.kernel.household.CarePartnerAssigned;
+import org.jinlin.kernel.household.HardshipAssessed;
+import org.jinlin.kernel.household.HouseholdCategory;
+import org.jinlin.kernel.household.HouseholdDeregistered;
+import org.jinlin.kernel.household.HouseholdIncomeReported;
+import org.jinlin.kernel.household.HouseholdMoved;
+import org.jinlin.kernel.household.HouseholdRegistered;
+import org.jinlin.kernel.household.Member;
+import org.jinlin.kernel.household.MemberAdded;
+import org.jinlin.kernel.household.MemberCategory;
+import org.jinlin.kernel.household.MemberRemoved;
+import org.jinlin.kernel.household.MemberUpdated;
+import org.jinlin.kernel.roster.RosterQueries.FindHousehold;
+import org.jinlin.kernel.roster.RosterQueries.FindLowIncomeRoster;
+import org.jinlin.kernel.roster.RosterQueries.FindRosterSummary;
+import org.jinlin.kernel.roster.RosterQueries.HouseholdView;
+import org.jinlin.kernel.roster.RosterQueries.MemberView;
+import org.jinlin.kernel.roster.RosterQueries.RosterEntry;
+import org.jinlin.kernel.roster.RosterQueries.RosterPage;
+import org.jinlin.kernel.roster.RosterQueries.RosterSummary;
+import org.jinlin.query.readmodel.GenerationalProjection;
+import org.jinlin.query.readmodel.Generations;
+import org.jinlin.query.readmodel.TemporalTable;
+import org.jinlin.query.readmodel.TemporalTable.Condition;
+import org.jinlin.query.readmodel.TemporalTable.Version;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * 低收入人口名册 (read model 1): the policy's 困难群体 — every member who has a member category or whose household
+ * has a household category (低保、低收入、单人保、特困、困境儿童、空巢老人、残疾人、就业援助对象、进城务工人员及随迁子女), with community,
+ * county and city; deregistered households drop out, moved households move. The counts per unit and category are
+ * kept incrementally, and every table keeps its versions, so the roster and the summary answer as of any instant.
+ */
+@Component
+@ProcessingGroup(LowIncomeRosterProjection.PROCESSING_GROUP)
+public class LowIncomeRosterProjection extends GenerationalProjection {
+
+    public static final String PROCESSING_GROUP = "low-income-roster";
+    static final String EVERYONE = "*";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** What the projection knows of one household while it handles an event. */
+    private static final class HouseholdState {
+        Version<HouseholdRow> householdVersion;
+        HouseholdRow household;
+        final Map<Integer, Version<MemberRow>> memberVersions = new TreeMap<>();
+        final Map<Integer, MemberRow> members = new TreeMap<>();
+    }
+
+    record HouseholdRow(String communityCode, String compoundId, BigDecimal monthlyIncome, boolean migrant,
+                        Set<String> categories, boolean active, String policyVersion, LocalDate assessedOn,
+                        String reasons, int carePartners, int assistanceRecords, long version) {
+
+        HouseholdRow with(Consumer<Builder> change) {
+            Builder b = new Builder(this);
+            change.accept(b);
+            return b.build();
+        }
+    }
+
+    static final class Builder {
+        String communityCode;
+        String compoundId;
+        BigDecimal monthlyIncome;
+        boolean migrant;
+        Set<String> categories;
+        boolean active;
+        String policyVersion;
+        LocalDate assessedOn;
+        String reasons;
+        int carePartners;
+        int assistanceRecords;
+        long version;
+
+        Builder(HouseholdRow r) {
+            communityCode = r.communityCode();
+            compoundId = r.compoundId();
+            monthlyIncome = r.monthlyIncome();
+            migrant = r.migrant();
+            categories = r.categories();
+            active = r.active();
+            policyVersion = r.policyVersion();
+            assessedOn = r.assessedOn();
+            reasons = r.reasons();
+            carePartners = r.carePartners();
+            assistanceRecords = r.assistanceRecords();
+            version = r.version();
+        }
+
+        HouseholdRow build() {
+            return new HouseholdRow(communityCode, compoundId, monthlyIncome, migrant, categories, active,
+                                    policyVersion, assessedOn, reasons, carePartners, assistanceRecords, version);
+        }
+    }
+
+    record MemberRow(String idNumber, String name, LocalDate birthDate, String sex, String relation,
+                     Set<String> categories) {
+    }
+
+    private static final RowMapper<HouseholdRow> HOUSEHOLD = (rs, n) -> new HouseholdRow(
+            rs.getString("community_code"), rs.getString("compound_id"), rs.getBigDecimal("monthly_income"),
+            rs.getBoolean("migrant"), split(rs.getString("household_categories")), rs.getBoolean("active"),
+            rs.getString("policy_version"), rs.getDate("assessed_on") == null ? null : rs.getDate("assessed_on").toLocalDate(),
+            rs.getString("reasons"), rs.getInt("care_partners"), rs.getInt("assistance_records"), rs.getLong("version"));
+
+    private final TemporalTable households;
+    private final TemporalTable members;
+    private final TemporalTable counts;
+
+    public LowIncomeRosterProjection(JdbcTemplate jdbc, Generations generations) {
+        super(jdbc, generations);
+        households = new TemporalTable(jdbc, "roster_household", List.of("household_id"),
+                                       List.of("community_code", "compound_id", "county_code", "city_code",
+                                               "monthly_income", "migrant", "household_categories", "active",
+                                               "policy_version", "assessed_on", "reasons", "care_partners",
+                                               "assistance_records", "version"));
+        members = new TemporalTable(jdbc, "roster_member", List.of("household_id", "member_no"),
+                                    List.of("id_number", "name", "birth_date", "sex", "relation", "community_code",
+                                            "county_code", "city_code", "household_categories", "member_categories",
+                                            "on_roster"));
+        counts = new TemporalTable(jdbc, "roster_count", List.of("unit_level", "unit_code", "category"),
+                                   List.of("households", "persons"));
+    }
+
+    @Override
+    public String name() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    protected List<String> tables() {
+        return List.of("roster_household", "roster_member", "roster_count", "roster_community");
+    }
+
+    @EventHandler
+    void on(CommunityRegistered event) {
+        jdbc.update("insert into roster_community (generation, code, name) values (?, ?, ?)", writing(), event.code(),
+                    event.name());
+    }
+
+    @EventHandler
+    void on(HouseholdRegistered event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.householdId(), at, (Registration) state -> state.household = new HouseholdRow(
+                event.communityCode(), event.compoundId(), event.monthlyIncome(), event.migrant(), Set.of(), true,
+                null, null, null, 0, 0, version));
+    }
+
+    @EventHandler
+    void on(MemberAdded event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.householdId(), at, state -> {
+            state.members.put(event.member().memberNo(), row(event.member(), Set.of()));
+            state.household = state.household.with(h -> h.version = version);
+        });
+    }
+
+    @EventHandler
+    void on(MemberUpdated event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.householdId(), at, state -> {
+            MemberRow before = state.members.get(event.member().memberNo());
+            state.members.put(event.member().memberNo(), row(event.member(), before == null ? Set.of() : before.categories()));
+            state.household = state.household.with(h -> h.version = version);
+        });
+    }
+
+    @EventHandler
+    void on(MemberRemoved event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.householdId(), at, state -> {
+            state.members.remove(event.memberNo());
+            state.household = state.household.with(h -> h.version = version);
+        });
+    }
+
+    @EventHandler
+    void on(HouseholdIncomeReported event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.householdId(), at, state -> state.household = state.household.with(h -> {
+            h.monthlyIncome = event.monthlyIncome();
+            h.version = version;
+        }));
+    }
+
+    @EventHandler
+    void on(HouseholdMoved event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.householdId(), at, state -> state.household = state.household.with(h -> {
+            h.communityCode = event.communityCode();
+            h.compoundId = event.compoundId();
+            h.version = version;
+        }));
+    }
+
+    @EventHandler
+    void on(CarePartnerAssigned event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.householdId(), at, state -> state.household = state.household.with(h -> {
+            h.carePartners++;
+            h.version = version;
+        }));
+    }
+
+    @EventHandler
+    void on(AssistanceRecorded event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.householdId(), at, state -> state.household = state.household.with(h -> {
+            h.assistanceRecords++;
+            h.version = version;
+        }));
+    }
+
+    @EventHandler
+    void on(HouseholdDeregistered event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.householdId(), at, state -> {
+            state.household = state.household.with(h -> {
+                h.active = false;
+                h.version = version;
+            });
+            state.members.clear();
+        });
+    }
+
+    @EventHandler
+    void on(HardshipAssessed event, @SequenceNumber long version, @Timestamp Instant at) {
+        change(event.householdId(), at, state -> {
+            state.household = state.household.with(h -> {
+                h.categories = names(event.householdCategories());
+                h.policyVersion = event.policyVersion();
+                h.assessedOn = event.assessedOn();
+                h.reasons = String.join("\n", event.reasons());
+                h.version = version;
+            });
+            for (Map.Entry<Integer, MemberRow> member : state.members.entrySet()) {
+                List<MemberCategory> categories = event.memberCategories().getOrDefault(member.getKey(), List.of());
+                MemberRow m = member.getValue();
+                member.setValue(new MemberRow(m.idNumber(), m.name(), m.birthDate(), m.sex(), m.relation(),
+                                              names(categories)));
+            }
+        });
+    }
+
+    @QueryHandler
+    public RosterPage handle(FindLowIncomeRoster query) {
+        Check.fields()
+             .that(query.category() == null || isCategory(query.category()), "category",
+                   "must be one of " + Arrays.toString(HouseholdCategory.values()) + " or "
+                   + Arrays.toString(MemberCategory.values()))
+             .orThrow();
+        Condition valid = TemporalTable.validAt("m", reading(), query.asOf());
+        StringBuilder where = new StringBuilder(" where " + valid.sql() + " and m.on_roster = true");
+        List<Object> args = new ArrayList<>(valid.args());
+        filter(where, args, "m.city_code", query.cityCode());
+        filter(where, args, "m.county_code", query.countyCode());
+        filter(where, args, "m.community_code", query.communityCode());
+        if (query.category() != null) {
+            where.append(" and (m.household_categories like ? or m.member_categories like ?)");
+            args.add("%," + query.category() + ",%");
+            args.add("%," + query.category() + ",%");
+        }
+        Long total = jdbc.queryForObject("select count(*) from roster_member m" + where, Long.class, args.toArray());
+        List<Object> paged = new ArrayList<>(args);
+        paged.add((long) query.page() * query.size());
+        paged.add(query.size());
+        LocalDate on = dateOf(query.asOf());
+        List<RosterEntry> items = jdbc.query(
+                "select * from roster_member m" + where
+                + " order by m.city_code, m.county_code, m.community_code, m.household_id, m.member_no"
+                + " offset ? rows fetch next ? rows only",
+                (rs, n) -> entry(rs, on), paged.toArray());
+        return new RosterPage(items, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    /** Every roster entry matching the filters, in roster order, one at a time (for CSV exports). */
+    public void forEachEntry(String cityCode, String countyCode, String communityCode, String category, Instant asOf,
+                             Consumer<RosterEntry> consumer) {
+        Condition valid = TemporalTable.validAt("m", reading(), asOf);
+        StringBuilder where = new StringBuilder(" where " + valid.sql() + " and m.on_roster = true");
+        List<Object> args = new ArrayList<>(valid.args());
+        filter(where, args, "m.city_code", cityCode);
+        filter(where, args, "m.county_code", countyCode);
+        filter(where, args, "m.community_code", communityCode);
+        if (category != null) {
+            where.append(" and (m.household_categories like ? or m.member_categories like ?)");
+            args.add("%," + category + ",%");
+            args.add("%," + category + ",%");
+        }
+        LocalDate on = dateOf(asOf);
+        jdbc.query("select * from roster_member m" + where
+                   + " order by m.city_code, m.county_code, m.community_code, m.household_id, m.member_no",
+                   (RowCallbackHandler) rs -> consumer.accept(entry(rs, on)), args.toArray());
+    }
+
+    @QueryHandler
+    public List<RosterSummary> handle(FindRosterSummary query) {
+        String level = query.groupBy() == null ? "" : query.groupBy();
+        Check.fields().that(level.equals("city") || level.equals("county") || level.equals("community"), "groupBy",
+                            "must be city, county or community").orThrow();
+        Condition valid = TemporalTable.validAt("c", reading(), query.asOf());
+        Map<String, RosterSummary> units = new LinkedHashMap<>();
+        Map<String, Long> households = new HashMap<>();
+        Map<String, Long> persons = new HashMap<>();
+        Map<String, Map<String, Long>> byCategory = new HashMap<>();
+        Map<String, Map<String, Long>> householdsByCategory = new HashMap<>();
+        jdbc.query("select c.unit_code, c.category, c.households, c.persons from roster_count c where " + valid.sql()
+                   + " and c.unit_level = ? and (c.households > 0 or c.persons > 0) order by c.unit_code, c.category",
+                   (RowCallbackHandler) rs -> {
+                       String unit = rs.getString(1);
+                       String category = rs.getString(2);
+                       units.putIfAbsent(unit, null);
+                       if (EVERYONE.equals(category)) {
+                           households.put(unit, rs.getLong(3));
+                           persons.put(unit, rs.getLong(4));
+                       } else {
+                           byCategory.computeIfAbsent(unit, u -> new TreeMap<>()).put(category, rs.getLong(4));
+                           householdsByCategory.computeIfAbsent(unit, u -> new TreeMap<>()).put(category, rs.getLong(3));
+                       }
+                   },
+                   valid.argsWith(level));
+        Map<String, String> communityNames = level.equals("community") ? communityNames() : Map.of();
+        List<RosterSummary> summary = new ArrayList<>();
+        for (String unit : units.keySet()) {
+            if (households.getOrDefault(unit, 0L) == 0 && persons.getOrDefault(unit, 0L) == 0) {
+                continue;
+            }
+            String name = level.equals("community") ? communityNames.getOrDefault(unit, unit) : Divisions.nameOf(unit);
+            summary.add(new RosterSummary(unit, name, households.getOrDefault(unit, 0L), persons.getOrDefault(unit, 0L),
+                                          byCategory.getOrDefault(unit, Map.of()),
+                                          householdsByCategory.getOrDefault(unit, Map.of())));
+        }
+        return summary;
+    }
+
+    @QueryHandler
+    public Optional<HouseholdView> handle(FindHousehold query) {
+        int generation = reading();
+        Condition h = TemporalTable.validAt("h", generation, query.asOf());
+        List<HouseholdRow> found = jdbc.query("select * from roster_household h where " + h.sql() + " and h.household_id = ?",
+                                              HOUSEHOLD, h.argsWith(query.householdId()));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        HouseholdRow household = found.get(0);
+        LocalDate on = dateOf(query.asOf());
+        Condition m = TemporalTable.validAt("m", generation, query.asOf());
+        List<MemberView> memberViews = jdbc.query(
+                "select * from roster_member m where " + m.sql() + " and m.household_id = ? order by m.member_no",
+                (rs, n) -> {
+                    LocalDate birth = rs.getDate("birth_date").toLocalDate();
+                    return new MemberView(rs.getInt("member_no"), rs.getString("id_number"), rs.getString("name"), birth,
+                                          rs.getString("sex"), age(birth, on), rs.getString("relation"),
+                                          List.copyOf(split(rs.getString("member_categories"))));
+                },
+                m.argsWith(query.householdId()));
+        return Optional.of(new HouseholdView(
+                query.householdId(), household.active(), household.communityCode(), household.compoundId(),
+                Divisions.countyOf(household.communityCode()), Divisions.cityOf(household.communityCode()),
+                household.monthlyIncome(), household.migrant(), List.copyOf(household.categories()), memberViews,
+                household.reasons() == null || household.reasons().isEmpty() ? List.of()
+                        : List.of(household.reasons().split("\n")),
+                household.policyVersion(), household.assessedOn(), household.carePartners(),
+                household.assistanceRecords(), household.version()));
+    }
+
+    /** Erasure: every version of the household's members shows the placeholder from now on, in every generation. */
+    public void erase(String householdId, String placeholder) {
+        jdbc.update("update roster_member set id_number = ?, name = ? where household_id = ?", placeholder,
+                    placeholder, householdId);
+    }
+
+    // ---- writing
+
+    /** Loads the household, applies the change, writes what changed, and moves the counts by the difference. */
+    private void change(String householdId, Instant at, Consumer<HouseholdState> change) {
+        int generation = writing();
+        HouseholdState state = load(generation, householdId);
+        Map<String, long[]> before = contribution(state);
+        if (state.household == null && !(change instanceof Registration)) {
+            // Only a registration starts a household; other events of an unknown one have nothing to change.
+            return;
+        }
+        change.accept(state);
+        writeBack(generation, householdId, at, state);
+        Map<String, long[]> after = contribution(state);
+        moveCounts(generation, at, before, after);
+    }
+
+    /** The one change that may start a household the projection does not know yet. */
+    private interface Registration extends Consumer<HouseholdState> {
+    }
+
+    private HouseholdState load(int generation, String householdId) {
+        HouseholdState state = new HouseholdState();
+        Optional<Version<HouseholdRow>> household = households.current(generation, HOUSEHOLD, householdId);
+        household.ifPresent(v -> {
+            state.householdVersion = v;
+            state.household = v.row();
+        });
+        jdbc.query("select * from roster_member where generation = ? and household_id = ? and valid_to is null",
+                   (RowCallbackHandler) rs -> {
+                       int memberNo = rs.getInt("member_no");
+                       MemberRow row = new MemberRow(rs.getString("id_number"), rs.getString("name"),
+                                                     rs.getDate("birth_date").toLocalDate(), rs.getString("sex"),
+                                                     rs.getString("relation"), split(rs.getString("member_categories")));
+                       state.members.put(memberNo, row);
+                       state.memberVersions.put(memberNo, new Version<>(row, TemporalTable.instant(rs, "valid_from")));
+                   },
+                   generation, householdId);
+        return state;
+    }
+
+    private void writeBack(int generation, String householdId, Instant at, HouseholdState state) {
+        HouseholdRow h = state.household;
+        String county = Divisions.countyOf(h.communityCode());
+        String city = Divisions.cityOf(h.communityCode());
+        String householdCategories = join(h.categories());
+        if (!h.equals(state.householdVersion == null ? null : state.householdVersion.row())) {
+            households.put(generation, at, Optional.ofNullable(state.householdVersion), new Object[]{householdId},
+                           h.communityCode(), h.compoundId(), county, city, h.monthlyIncome(), h.migrant(),
+                           householdCategories, h.active(), h.policyVersion(),
+                           h.assessedOn() == null ? null : Date.valueOf(h.assessedOn()), h.reasons(), h.carePartners(),
+                           h.assistanceRecords(), h.version());
+        }
+        boolean placeChanged = state.householdVersion != null
+                               && (!state.householdVersion.row().communityCode().equals(h.communityCode())
+                                   || !state.householdVersion.row().categories().equals(h.categories()));
+        for (Map.Entry<Integer, Version<MemberRow>> existing : state.memberVersions.entrySet()) {
+            if (!state.members.containsKey(existing.getKey())) {
+                members.end(generation, at, existing.getValue(), householdId, existing.getKey());
+            }
+        }
+        for (Map.Entry<Integer, MemberRow> member : state.members.entrySet()) {
+            Version<MemberRow> previous = state.memberVersions.get(member.getKey());
+            MemberRow m = member.getValue();
+            if (previous != null && previous.row().equals(m) && !placeChanged) {
+                continue;
+            }
+            boolean onRoster = !h.categories().isEmpty() || !m.categories().isEmpty();
+            members.put(generation, at, Optional.ofNullable(previous), new Object[]{householdId, member.getKey()},
+                        m.idNumber(), m.name(), Date.valueOf(m.birthDate()), m.sex(), m.relation(), h.communityCode(),
+                        county, city, householdCategories, join(m.categories()), onRoster);
+        }
+    }
+
+    /** What one household adds to the counts: per (level|unit|category), households and persons. */
+    private static Map<String, long[]> contribution(HouseholdState state) {
+        Map<String, long[]> contribution = new HashMap<>();
+        if (state.household == null || !state.household.active() || state.members.isEmpty()) {
+            return contribution;
+        }
+        HouseholdRow h = state.household;
+        Set<String> categories = new TreeSet<>(h.categories());
+        state.members.values().forEach(m -> categories.addAll(m.categories()));
+        Map<String, long[]> byCategory = new TreeMap<>();
+        long onRoster = 0;
+        for (MemberRow m : state.members.values()) {
+            if (!h.categories().isEmpty() || !m.categories().isEmpty()) {
+                onRoster++;
+            }
+        }
+        for (String category : categories) {
+            long persons = h.categories().contains(category) ? state.members.size()
+                    : state.members.values().stream().filter(m -> m.categories().contains(category)).count();
+            byCategory.put(category, new long[]{1, persons});
+        }
+        if (onRoster > 0) {
+            byCategory.put(EVERYONE, new long[]{1, onRoster});
+        }
+        String[][] units = {{"city", Divisions.cityOf(h.communityCode())},
+                            {"county", Divisions.countyOf(h.communityCode())},
+                            {"community", h.communityCode()}};
+        for (String[] unit : units) {
+            byCategory.forEach((category, values) -> contribution.put(unit[0] + "|" + unit[1] + "|" + category, values));
+        }
+        return contribution;
+    }
+
+    private void moveCounts(int generation, Instant at, Map<String, long[]> before, Map<String, long[]> after) {
+        Set<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String key : keys) {
+            long[] b = before.getOrDefault(key, new long[2]);
+            long[] a = after.getOrDefault(key, new long[2]);
+            long households = a[0] - b[0];
+            long persons = a[1] - b[1];
+            if (households == 0 && persons == 0) {
+                continue;
+            }
+            String[] parts = key.split("\\|");
+            Object[] id = {parts[0], parts[1], parts[2]};
+            Optional<Version<long[]>> current = counts.current(generation,
+                                                               (rs, n) -> new long[]{rs.getLong("households"), rs.getLong("persons")},
+                                                               id);
+            long[] now = current.map(Version::row).orElse(new long[2]);
+            counts.put(generation, at, current, id, now[0] + households, now[1] + persons);
+        }
+    }
+
+    // ---- reading
+
+    private RosterEntry entry(java.sql.ResultSet rs, LocalDate on) throws java.sql.SQLException {
+        LocalDate birth = rs.getDate("birth_date").toLocalDate();
+        return new RosterEntry(rs.getString("household_id"), rs.getString("id_number"), rs.getString("name"),
+                               age(birth, on), rs.getString("sex"), rs.getString("community_code"),
+                               rs.getString("county_code"), rs.getString("city_code"),
+                               List.copyOf(split(rs.getString("household_categories"))),
+                               List.copyOf(split(rs.getString("member_categories"))));
+    }
+
+    private Map<String, String> communityNames() {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("select code, name from roster_community where generation = ?",
+                   (RowCallbackHandler) rs -> names.put(rs.getString(1), rs.getString(2)), reading());
+        return names;
+    }
+
+    private static void filter(StringBuilder where, List<Object> args, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" and ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private static boolean isCategory(String category) {
+        return Arrays.stream(HouseholdCategory.values()).anyMatch(c -> c.name().equals(category))
+               || Arrays.stream(MemberCategory.values()).anyMatch(c -> c.name().equals(category));
+    }
+
+    static LocalDate dateOf(Instant asOf) {
+        return LocalDate.ofInstant(asOf == null ? Instant.now() : asOf, AsOf.CHINA);
+    }
+
+    static int age(LocalDate birth, LocalDate on) {
+        int age = on.getYear() - birth.getYear();
+        return birth.plusYears(age).isAfter(on) ? age - 1 : age;
+    }
+
+    private static MemberRow row(Member member, Set<String> categories) {
+        return new MemberRow(member.idNumber(), member.name(), member.birthDate(), member.sex().name(),
+                             member.relation().name(), categories);
+    }
+
+    private static Set<String> names(List<? extends Enum<?>> categories) {
+        Set<String> names = new TreeSet<>();
+        categories.forEach(c -> names.add(c.name()));
+        return names;
+    }
+
+    static Set<String> split(String stored) {
+        Set<String> values = new TreeSet<>();
+        if (stored != null) {
+            for (String value : stored.split(",")) {
+                if (!value.isBlank()) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
+    }
+
+    static String join(Set<String> values) {
+        return values.isEmpty() ? "," : "," + String.join(",", values) + ",";
+    }
+}
