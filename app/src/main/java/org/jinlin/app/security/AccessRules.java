@@ -90,6 +90,9 @@ public final class AccessRules {
             rule(GET, "/api/admin/projections/*", ADMIN),
             rule(POST, "/api/admin/projections/*/replay", ADMIN),
             rule(POST, "/api/admin/backups", ADMIN),
+            rule(POST, "/api/admin/erasure/households/*", ADMIN),
+            rule(POST, "/api/admin/legal-holds/households/*", ADMIN),
+            rule(DELETE, "/api/admin/legal-holds/households/*", ADMIN),
             rule(GET, "/api/admin/dead-letters", ADMIN),
             rule(POST, "/api/admin/dead-letters/*/retry", ADMIN),
             rule(POST, "/api/admin/dead-letters/*/*/eviction", ADMIN));

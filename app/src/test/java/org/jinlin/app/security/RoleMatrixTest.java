@@ -90,7 +90,10 @@ class RoleMatrixTest extends ApiTest {
             entry("GET /api/admin/dead-letters", Set.of(ADMIN)),
             entry("POST /api/admin/dead-letters/{processingGroup}/retry", Set.of(ADMIN)),
             entry("POST /api/admin/dead-letters/{processingGroup}/{aggregateId}/eviction", Set.of(ADMIN)),
-            entry("POST /api/admin/backups", Set.of(ADMIN))));
+            entry("POST /api/admin/backups", Set.of(ADMIN)),
+            entry("POST /api/admin/erasure/households/{id}", Set.of(ADMIN)),
+            entry("POST /api/admin/legal-holds/households/{id}", Set.of(ADMIN)),
+            entry("DELETE /api/admin/legal-holds/households/{id}", Set.of(ADMIN))));
 
     /** Calls that would change shared state if allowed through are made with an id nobody uses. */
     private static final Map<String, String> PATH_VALUES = Map.of(

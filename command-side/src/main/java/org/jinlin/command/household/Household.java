@@ -20,6 +20,9 @@ import org.jinlin.kernel.household.HouseholdCategory;
 import org.jinlin.kernel.household.HouseholdCommands.AddMember;
 import org.jinlin.kernel.household.HouseholdCommands.AssignCarePartner;
 import org.jinlin.kernel.household.HouseholdCommands.DeregisterHousehold;
+import org.jinlin.kernel.household.HouseholdCommands.EraseHouseholdPersonalData;
+import org.jinlin.kernel.household.HouseholdCommands.LiftLegalHold;
+import org.jinlin.kernel.household.HouseholdCommands.PlaceLegalHold;
 import org.jinlin.kernel.household.HouseholdCommands.MoveHousehold;
 import org.jinlin.kernel.household.HouseholdCommands.ReassessHardship;
 import org.jinlin.kernel.household.HouseholdCommands.RecordAssistance;
@@ -30,6 +33,9 @@ import org.jinlin.kernel.household.HouseholdCommands.UpdateMember;
 import org.jinlin.kernel.household.HouseholdDeregistered;
 import org.jinlin.kernel.household.HouseholdIncomeReported;
 import org.jinlin.kernel.household.HouseholdMoved;
+import org.jinlin.kernel.household.HouseholdPersonalDataErased;
+import org.jinlin.kernel.household.LegalHoldLifted;
+import org.jinlin.kernel.household.LegalHoldPlaced;
 import org.jinlin.kernel.household.HouseholdRegistered;
 import org.jinlin.kernel.household.IdCardNumber;
 import org.jinlin.kernel.household.Member;
@@ -75,6 +81,8 @@ public class Household {
     private final Map<Integer, Member> members = new TreeMap<>();
     private final Map<String, Integer> memberByIdNumber = new HashMap<>();
     private int lastMemberNo;
+    private boolean erased;
+    private String legalHold;
     private Set<HouseholdCategory> householdCategories;
     private Map<Integer, Set<MemberCategory>> memberCategories;
 
@@ -180,6 +188,39 @@ public class Household {
         apply(new HouseholdDeregistered(householdId, command.reason().strip()));
     }
 
+    /** 个人信息删除: refused under a legal hold; afterwards the household keeps its categories but cannot change. */
+    @CommandHandler
+    void handle(EraseHouseholdPersonalData command) {
+        if (legalHold != null) {
+            throw new RuleViolation("household " + householdId + " is under a legal hold (" + legalHold
+                                    + "); lift the hold before erasing its personal data");
+        }
+        if (erased) {
+            throw new RuleViolation("the personal data of household " + householdId + " is already erased");
+        }
+        apply(new HouseholdPersonalDataErased(householdId, command.reason().strip()));
+    }
+
+    @CommandHandler
+    void handle(PlaceLegalHold command) {
+        if (legalHold != null) {
+            throw new RuleViolation("household " + householdId + " is already under a legal hold (" + legalHold + ")");
+        }
+        if (erased) {
+            throw new RuleViolation("the personal data of household " + householdId + " is already erased; "
+                                    + "there is nothing left to hold");
+        }
+        apply(new LegalHoldPlaced(householdId, command.reason().strip()));
+    }
+
+    @CommandHandler
+    void handle(LiftLegalHold command) {
+        if (legalHold == null) {
+            throw new RuleViolation("household " + householdId + " is not under a legal hold");
+        }
+        apply(new LegalHoldLifted(householdId, command.reason().strip()));
+    }
+
     /** A new day or a new policy: records a new outcome only when the categories change. */
     @CommandHandler
     void handle(ReassessHardship command, CityPolicyRegistry policies, HardshipSettings settings) {
@@ -240,6 +281,9 @@ public class Household {
     }
 
     private void requireActive() {
+        if (erased) {
+            throw new RuleViolation("the personal data of household " + householdId + " was erased; it can no longer change");
+        }
         if (deregistered) {
             throw new RuleViolation("household " + householdId + " is deregistered; it can no longer change");
         }
@@ -301,6 +345,21 @@ public class Household {
     @EventSourcingHandler
     void on(HouseholdDeregistered event) {
         deregistered = true;
+    }
+
+    @EventSourcingHandler
+    void on(HouseholdPersonalDataErased event) {
+        erased = true;
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldPlaced event) {
+        legalHold = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldLifted event) {
+        legalHold = null;
     }
 
     @EventSourcingHandler

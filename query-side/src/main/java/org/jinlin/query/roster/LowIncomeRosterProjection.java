@@ -16,6 +16,8 @@ import org.jinlin.kernel.household.HouseholdCategory;
 import org.jinlin.kernel.household.HouseholdDeregistered;
 import org.jinlin.kernel.household.HouseholdIncomeReported;
 import org.jinlin.kernel.household.HouseholdMoved;
+import org.jinlin.kernel.household.HouseholdPersonalDataErased;
+import org.jinlin.kernel.privacy.Erased;
 import org.jinlin.kernel.household.HouseholdRegistered;
 import org.jinlin.kernel.household.Member;
 import org.jinlin.kernel.household.MemberAdded;
@@ -263,6 +265,12 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
                                               names(categories)));
             }
         });
+    }
+
+    /** Every version, in every generation, shows the placeholder from now on; the counts stay. */
+    @EventHandler
+    void on(HouseholdPersonalDataErased event) {
+        erase(event.householdId(), Erased.PLACEHOLDER);
     }
 
     @QueryHandler

@@ -149,6 +149,25 @@ public final class HouseholdCommands {
         }
     }
 
+    /** Erases the personal data of every member (names, id-card numbers, notes): the key is deleted. */
+    public record EraseHouseholdPersonalData(@TargetAggregateIdentifier String householdId, String reason) {
+        public EraseHouseholdPersonalData {
+            Check.fields().clientId("householdId", householdId).notBlank("reason", reason, 500).orThrow();
+        }
+    }
+
+    public record PlaceLegalHold(@TargetAggregateIdentifier String householdId, String reason) {
+        public PlaceLegalHold {
+            Check.fields().clientId("householdId", householdId).notBlank("reason", reason, 500).orThrow();
+        }
+    }
+
+    public record LiftLegalHold(@TargetAggregateIdentifier String householdId, String reason) {
+        public LiftLegalHold {
+            Check.fields().clientId("householdId", householdId).notBlank("reason", reason, 500).orThrow();
+        }
+    }
+
     /** Runs the hardship rules again for a date (a new day, or a new city policy); appends only a changed outcome. */
     public record ReassessHardship(@TargetAggregateIdentifier String householdId, LocalDate on) {
         public ReassessHardship {
