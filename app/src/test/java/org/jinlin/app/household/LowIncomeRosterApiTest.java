@@ -200,6 +200,19 @@ class LowIncomeRosterApiTest extends ApiTest {
         assertThat(analyst.get("/api/rosters/low-income.csv?communityCode=" + community + "&category=TEKUN").text())
                 .contains("孤**").doesNotContain("孤老张", tekun);
         assertThat(api.as(TestUsers.MEDIATOR).get("/api/rosters/low-income").status()).isEqualTo(403);
+
+        // For analysts, counts that would single out fewer than five persons are suppressed.
+        JsonNode suppressed = null;
+        for (JsonNode row : analyst.get("/api/rosters/low-income/summary?groupBy=community").body()) {
+            if (row.path("unit").asText().equals(community)) {
+                suppressed = row;
+            }
+        }
+        assertThat(suppressed).isNotNull();
+        assertThat(suppressed.path("persons").asLong()).isEqualTo(19);
+        assertThat(suppressed.path("byCategory").path("LOW_INCOME").asLong()).isEqualTo(7);
+        assertThat(suppressed.path("byCategory").path("DIBAO").asText()).isEqualTo("<5");
+        assertThat(suppressed.path("byCategory").path("TEKUN").asText()).isEqualTo("<5");
         assertThat(analyst.get("/api/households/" + h1).status()).isEqualTo(403);
 
         // The household view: facts, members, categories and the reasons.

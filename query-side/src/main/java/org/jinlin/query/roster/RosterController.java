@@ -15,6 +15,7 @@ import org.jinlin.kernel.roster.RosterQueries.RosterSummary;
 import org.jinlin.query.web.Paging;
 import org.jinlin.query.web.Queries;
 import org.jinlin.query.web.ReadConsistency;
+import org.jinlin.query.web.SmallCountSuppression;
 import org.jinlin.query.web.Viewer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -47,12 +48,15 @@ class RosterController {
     private final ReadConsistency consistency;
     private final Viewer viewer;
     private final LowIncomeRosterProjection roster;
+    private final SmallCountSuppression suppression;
 
-    RosterController(Queries queries, ReadConsistency consistency, Viewer viewer, LowIncomeRosterProjection roster) {
+    RosterController(Queries queries, ReadConsistency consistency, Viewer viewer, LowIncomeRosterProjection roster,
+                     SmallCountSuppression suppression) {
         this.queries = queries;
         this.consistency = consistency;
         this.viewer = viewer;
         this.roster = roster;
+        this.suppression = suppression;
     }
 
     @GetMapping("/api/rosters/low-income")
@@ -105,12 +109,13 @@ class RosterController {
     }
 
     @GetMapping("/api/rosters/low-income/summary")
-    @Operation(summary = "名册汇总 Households and persons per category, per city, county or community")
-    List<RosterSummary> summary(@RequestParam(required = false) String groupBy,
-                                @RequestParam(required = false) String asOf,
-                                @RequestParam(required = false) String consistentWith) {
+    @Operation(summary = "名册汇总 Households and persons per category, per city, county or community; "
+                         + "for analysts, counts below the threshold show as \"<5\"")
+    List<?> summary(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String asOf,
+                    @RequestParam(required = false) String consistentWith) {
         consistency.await(consistentWith, LowIncomeRosterProjection.PROCESSING_GROUP);
-        return queries.list(new FindRosterSummary(groupBy, AsOf.parse(asOf)), RosterSummary.class);
+        List<RosterSummary> summary = queries.list(new FindRosterSummary(groupBy, AsOf.parse(asOf)), RosterSummary.class);
+        return viewer.seesPersonalData() ? summary : summary.stream().map(suppression::apply).toList();
     }
 
     @GetMapping("/api/households/{id}")
