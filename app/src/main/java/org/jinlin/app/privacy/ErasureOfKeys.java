@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.jinlin.command.registry.CommandSideLookups;
 import org.jinlin.kernel.household.HouseholdPersonalDataErased;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(CommandSideLookups.PROCESSING_GROUP)
 class ErasureOfKeys {
 
+    private static final Logger log = LoggerFactory.getLogger(ErasureOfKeys.class);
+
     private final PersonalDataKeys keys;
     private final JdbcTemplate jdbc;
 
@@ -26,6 +30,7 @@ class ErasureOfKeys {
 
     @EventHandler
     void on(HouseholdPersonalDataErased event) {
+        log.info("Erasing the personal data of household {}: its key is deleted", event.householdId());
         keys.erase(event.householdId(), event.reason());
         jdbc.update("delete from lookup_person where household_id = ?", event.householdId());
     }
