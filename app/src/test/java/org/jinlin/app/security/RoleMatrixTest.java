@@ -60,6 +60,7 @@ class RoleMatrixTest extends ApiTest {
             entry("POST /api/disputes/{id}/follow-ups", Set.of(MEDIATOR, COORDINATOR)),
             entry("GET /api/stats/mediator-ratios", STATS_READERS),
             entry("GET /api/stats/mediator-ratios/{cityCode}/gaps", STATS_READERS),
+            entry("GET /api/stats/resolution", STATS_READERS),
             entry("GET /api/audit/streams/{aggregateId}/events", Set.of(AUDITOR, ADMIN)),
             entry("GET /api/audit/streams/{aggregateId}/state", Set.of(AUDITOR, ADMIN)),
             entry("GET /api/audit/streams/{aggregateId}/timeline.pdf", Set.of(AUDITOR, ADMIN)),
