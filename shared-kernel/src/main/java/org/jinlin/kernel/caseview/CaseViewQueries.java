@@ -15,6 +15,12 @@ import java.util.List;
 /** 调解卷宗: a dispute case as it stands, with its steps, and the mediators' work queues. */
 public final class CaseViewQueries {
 
+    /**
+     * What a reader who may not see a case's personal data reads in place of its free texts (summary, notes,
+     * agreement, reasons): they name people, and cannot be masked the way a name is.
+     */
+    public static final String WITHHELD = "[不予显示 withheld]";
+
     private CaseViewQueries() {
     }
 
