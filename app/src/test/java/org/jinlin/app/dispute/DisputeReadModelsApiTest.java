@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.jinlin.app.support.Api.json;
 
 /**
@@ -238,6 +239,21 @@ class DisputeReadModelsApiTest extends ApiTest {
                                        Integer.class, "mediator-" + ma, "/api/disputes/" + d9)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from access_log where username = ? and path = ?",
                                        Integer.class, TestUsers.ANALYST, "/api/disputes/" + d7)).isEqualTo(1);
+
+        // Both read models rebuilt from the events give the same answers.
+        JsonNode statsBefore = stats(analyst, "compound", null, null, null, null);
+        JsonNode queueBefore = read(coordinator, "/api/disputes?status=RESOLVED");
+        for (String projection : List.of("resolution-stats", "dispute-cases")) {
+            int generation = admin().get("/api/admin/projections/" + projection).body().path("readGeneration").asInt();
+            assertThat(admin().post("/api/admin/projections/" + projection + "/replay", null).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode status = admin().get("/api/admin/projections/" + projection).body();
+                return status.path("readGeneration").asInt() > generation && !status.path("replaying").asBoolean();
+            });
+        }
+        assertThat(stats(analyst, "compound", null, null, null, null)).isEqualTo(statsBefore);
+        assertThat(read(coordinator, "/api/disputes?status=RESOLVED")).isEqualTo(queueBefore);
+        assertThat(read(mediatorA, "/api/disputes/" + d7)).isEqualTo(d7View);
     }
 
     // ---- refusals ---------------------------------------------------------------------------------------------
