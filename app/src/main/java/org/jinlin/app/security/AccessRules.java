@@ -39,6 +39,7 @@ public final class AccessRules {
 
     private static final Set<Role> READERS_OF_REGISTRY = EnumSet.of(REGISTRAR, COORDINATOR, MEDIATOR, AUDITOR, ADMIN);
     private static final Set<Role> READERS_OF_STATS = EnumSet.of(ANALYST, AUDITOR, ADMIN, REGISTRAR, COORDINATOR);
+    private static final Set<Role> READERS_OF_CASES = EnumSet.of(MEDIATOR, COORDINATOR, AUDITOR, ADMIN);
 
     public static final List<Rule> RULES = List.of(
             // Registrars keep communities, mediators and appointments up to date.
@@ -78,6 +79,10 @@ public final class AccessRules {
             rule(POST, "/api/disputes/*/follow-ups", MEDIATOR, COORDINATOR),
             rule(GET, "/api/households/*", REGISTRAR, AUDITOR, ADMIN),
             rule(GET, "/api/rosters/**", ANALYST, REGISTRAR, AUDITOR, ADMIN),
+            // Case views and work queues: a mediator reads only the cases they hold or have held (decided by the
+            // case-view read model). Analysts read statistics and rosters, not cases.
+            rule(GET, "/api/disputes", READERS_OF_CASES),
+            rule(GET, "/api/disputes/*", READERS_OF_CASES),
             // Policy analysts, auditors and administrators read the statistics.
             rule(GET, "/api/stats/**", READERS_OF_STATS),
             // Auditors (and administrators) read every stream, its state at any instant, and verify the chain.

@@ -1,12 +1,13 @@
 package org.jinlin.app.security;
 
+import org.jinlin.query.web.MediatorPrincipal;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 import java.util.Set;
 
 /** The authenticated user, with the mediator id a MEDIATOR acts as and the county a COORDINATOR is bound to. */
-public class JinlinUser extends User {
+public class JinlinUser extends User implements MediatorPrincipal {
 
     private final Set<Role> roles;
     private final String mediatorId;
@@ -24,6 +25,7 @@ public class JinlinUser extends User {
         return roles;
     }
 
+    @Override
     public String mediatorId() {
         return mediatorId;
     }

@@ -33,6 +33,7 @@ class RoleMatrixTest extends ApiTest {
 
     private static final Set<String> REGISTRY_READERS = Set.of(REGISTRAR, COORDINATOR, MEDIATOR, AUDITOR, ADMIN);
     private static final Set<String> STATS_READERS = Set.of(ANALYST, AUDITOR, ADMIN, REGISTRAR, COORDINATOR);
+    private static final Set<String> CASE_READERS = Set.of(MEDIATOR, COORDINATOR, AUDITOR, ADMIN);
 
     /** Operation ("METHOD /path") → the roles that may call it. */
     static final Map<String, Set<String>> ALLOWED = new TreeMap<>(Map.ofEntries(
@@ -72,8 +73,11 @@ class RoleMatrixTest extends ApiTest {
             entry("POST /api/disputes/{id}/withdrawal", Set.of(MEDIATOR, COORDINATOR)),
             entry("POST /api/disputes/{id}/reopening", Set.of(COORDINATOR)),
             entry("POST /api/disputes/{id}/follow-ups", Set.of(MEDIATOR, COORDINATOR)),
+            entry("GET /api/disputes", CASE_READERS),
+            entry("GET /api/disputes/{id}", CASE_READERS),
             entry("GET /api/stats/mediator-ratios", STATS_READERS),
             entry("GET /api/stats/mediator-ratios/{cityCode}/gaps", STATS_READERS),
+            entry("GET /api/stats/resolution", STATS_READERS),
             entry("GET /api/audit/streams/{aggregateId}/events", Set.of(AUDITOR, ADMIN)),
             entry("GET /api/audit/streams/{aggregateId}/state", Set.of(AUDITOR, ADMIN)),
             entry("GET /api/audit/streams/{aggregateId}/timeline.pdf", Set.of(AUDITOR, ADMIN)),

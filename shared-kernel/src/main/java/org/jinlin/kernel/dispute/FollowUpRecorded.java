@@ -1,5 +1,8 @@
 package org.jinlin.kernel.dispute;
 
+import org.jinlin.kernel.privacy.DataSubject;
+import org.jinlin.kernel.privacy.PersonalData;
+
 import java.time.Instant;
 
 /**
@@ -7,6 +10,6 @@ import java.time.Instant;
  * agreement is the usual reason to reopen it. {@code mediatorId} is the mediator who made the visit, or null when a
  * coordinator recorded it.
  */
-public record FollowUpRecorded(String disputeId, String note, boolean agreementHonoured, Instant occurredAt,
-                               String mediatorId) {
+public record FollowUpRecorded(@DataSubject String disputeId, @PersonalData String note, boolean agreementHonoured,
+                               Instant occurredAt, String mediatorId) {
 }
