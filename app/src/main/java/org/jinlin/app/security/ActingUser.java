@@ -40,7 +40,9 @@ public class ActingUser implements MessageDispatchInterceptor<CommandMessage<?>>
         String actor = authentication == null ? SYSTEM : authentication.getName();
         String role = SYSTEM;
         if (authentication != null && authentication.getPrincipal() instanceof JinlinUser user) {
-            role = (request == null ? java.util.Optional.<Role>empty() : AccessRules.actingRole(request, user.roles()))
+            role = (request == null ? java.util.Optional.<Role>empty()
+                    : AccessRules.actingRole(request, user.roles())
+                                 .or(() -> PageRules.actingRole(request, user.roles())))
                     .map(Role::name)
                     .orElse(String.join(",", user.roles().stream().map(Role::name).sorted().toList()));
             if (user.mediatorId() != null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jinlin.app.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.LockedException;
@@ -27,6 +28,11 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** Everything from this service itself (the pages' scripts come from webjars served here): no CDN, no frames. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+                                                  + "style-src 'self' 'unsafe-inline'; "
+                                                  + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
@@ -46,7 +52,9 @@ public class SecurityConfiguration {
         return provider;
     }
 
+    /** The API's chain comes first; the web pages' chain ({@link PageSecurityConfiguration}) takes the rest. */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"jinlin\", charset=\"UTF-8\"");
@@ -75,9 +83,7 @@ public class SecurityConfiguration {
             .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
                                                .accessDeniedHandler(refused))
             // A stateless API authenticated on every request: no session cookie, hence no CSRF exposure.
-            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                    + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
             .csrf(csrf -> csrf.disable())
             .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();

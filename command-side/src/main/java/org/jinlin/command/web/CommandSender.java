@@ -74,6 +74,16 @@ public class CommandSender {
     }
 
     /**
+     * Sends a command for a web form by the same path as the API: {@code idempotencyKey} is the form's own key (a
+     * hidden field made when the form was shown, so that a form sent twice appends once) in place of the
+     * {@code Idempotency-Key} header; null sends without one.
+     */
+    public ResponseEntity<CommandAck> submit(Object command, boolean creates, String idempotencyKey) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : checkedKey(idempotencyKey.trim());
+        return send(command, creates ? HttpStatus.CREATED : HttpStatus.OK, null, key);
+    }
+
+    /**
      * The version named by the request's {@code If-Match} header ({@code 5}, {@code "5"} or {@code W/"5"}), or
      * {@code null} without one. Put it into the command's {@code expectedVersion}.
      */
@@ -90,7 +100,10 @@ public class CommandSender {
     }
 
     private ResponseEntity<CommandAck> send(Object command, HttpStatus status, String locationTemplate) {
-        String key = idempotencyKey();
+        return send(command, status, locationTemplate, checkedKey(currentRequest().getHeader(IDEMPOTENCY_KEY)));
+    }
+
+    private ResponseEntity<CommandAck> send(Object command, HttpStatus status, String locationTemplate, String key) {
         String actor = actor();
         Map<String, Object> metaData = new HashMap<>();
         if (key != null) {
@@ -171,8 +184,7 @@ public class CommandSender {
         return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
     }
 
-    private String idempotencyKey() {
-        String key = currentRequest().getHeader(IDEMPOTENCY_KEY);
+    private static String checkedKey(String key) {
         if (key == null) {
             return null;
         }
