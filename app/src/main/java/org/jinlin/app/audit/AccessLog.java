@@ -29,7 +29,16 @@ public class AccessLog implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
     /** The reads that are logged. */
     static final List<String> LOGGED = List.of("/api/disputes/**", "/api/households/**", "/api/rosters/**",
-                                               "/api/audit/**", "/api/admin/users/**", "/api/admin/users");
+                                               "/api/audit/**", "/api/admin/users/**", "/api/admin/users",
+                                               // the web pages that show the same: the work queue and cases,
+                                               // households, the dashboard's roster counts and exports, audit
+                                               "/workbench", "/disputes/**", "/registry/households/**",
+                                               "/dashboard", "/dashboard/**", "/audit", "/audit/**");
+
+    /** The paths the interceptor is registered on: the API and the pages above. */
+    public static final List<String> INTERCEPTED = List.of("/api/**", "/workbench", "/disputes/**",
+                                                           "/registry/households/**", "/dashboard", "/dashboard/**",
+                                                           "/audit", "/audit/**");
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

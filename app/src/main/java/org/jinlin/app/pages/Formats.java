@@ -1,6 +1,8 @@
 package org.jinlin.app.pages;
 
 import org.jinlin.kernel.AsOf;
+import org.jinlin.kernel.division.Division;
+import org.jinlin.kernel.division.Divisions;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +65,12 @@ public class Formats {
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
         return format.format(share.doubleValue());
+    }
+
+    /** A city's or county's name in the reader's language when the division list has it; else the name given. */
+    public String unitName(String code, String name) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        return english ? Divisions.find(code).map(Division::nameEn).orElse(name) : name;
     }
 
     /** The first characters of a hash, enough to tell two apart on screen; the full value is in the title. */

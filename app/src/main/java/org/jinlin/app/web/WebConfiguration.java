@@ -16,6 +16,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(accessLog).addPathPatterns("/api/**");
+        registry.addInterceptor(accessLog).addPathPatterns(AccessLog.INTERCEPTED);
     }
 }
