@@ -120,11 +120,11 @@ class Dashboard {
     record Month(YearMonth month, long smallConcluded, long smallResolvedInCompound, long bigConcluded,
                  long bigResolvedInCommunity) {
 
-        Double smallInCompoundRate() {
+        public Double smallInCompoundRate() {
             return smallConcluded == 0 ? null : (double) smallResolvedInCompound / smallConcluded;
         }
 
-        Double bigInCommunityRate() {
+        public Double bigInCommunityRate() {
             return bigConcluded == 0 ? null : (double) bigResolvedInCommunity / bigConcluded;
         }
     }

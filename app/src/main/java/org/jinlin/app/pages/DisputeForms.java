@@ -8,6 +8,7 @@ import org.jinlin.kernel.dispute.ReferralTarget;
 import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,10 @@ final class DisputeForms {
         public StepKind kind;
         public String note;
         public String occurredAt;
+        /** Optional: how long the step took, its venue (empty: the one its kind implies) and the place. */
+        public Integer durationMinutes;
+        public Venue venue;
+        public String place;
     }
 
     static final class ResolveForm extends CaseForm {

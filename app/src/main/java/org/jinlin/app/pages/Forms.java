@@ -3,13 +3,17 @@ package org.jinlin.app.pages;
 import org.jinlin.command.handling.CommandAck;
 import org.jinlin.command.web.CommandSender;
 import org.jinlin.kernel.AsOf;
+import org.jinlin.kernel.FieldError;
 import org.jinlin.kernel.InvalidInput;
+import org.springframework.validation.BindingResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -46,6 +50,28 @@ public class Forms {
         } catch (RuntimeException failure) {
             return Refusal.of(failure).map(refusal -> new Outcome(null, null, refusal)).orElseThrow(() -> failure);
         }
+    }
+
+    /**
+     * As {@link #send(Supplier, boolean, String)}, for a form some of whose values could not even be read (a letter
+     * in a number field): then nothing is sent, and the refusal names those fields together with every other
+     * field the command's own checks find at fault, so the reader fixes everything at once.
+     */
+    public Outcome send(BindingResult binding, Supplier<Object> command, boolean creates, String idempotencyKey) {
+        if (!binding.hasErrors()) {
+            return send(command, creates, idempotencyKey);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        binding.getFieldErrors().forEach(error -> errors.add(new FieldError(
+                error.getField(), "is not a valid value: " + error.getRejectedValue())));
+        try {
+            command.get();
+        } catch (InvalidInput invalid) {
+            invalid.errors().stream()
+                   .filter(error -> errors.stream().noneMatch(e -> e.field().equals(error.field())))
+                   .forEach(errors::add);
+        }
+        return new Outcome(null, null, Refusal.invalid(errors));
     }
 
     /** A fresh key for a form about to be shown. */

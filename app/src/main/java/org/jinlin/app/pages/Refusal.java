@@ -9,7 +9,6 @@ import org.jinlin.kernel.InvalidInput;
 import org.jinlin.kernel.NotFound;
 import org.jinlin.kernel.RuleViolation;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.BindingResult;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,14 +62,6 @@ public record Refusal(HttpStatus status, String titleKey, String detail, Map<Str
             detail.append(error.field()).append(": ").append(error.message());
         }
         return new Refusal(HttpStatus.BAD_REQUEST, "refusal.invalid", detail.toString(), fields);
-    }
-
-    /** Values the form could not even read (a letter in a number field, an unknown choice). */
-    public static Refusal unreadable(BindingResult binding) {
-        return invalid(binding.getFieldErrors().stream()
-                              .map(error -> new FieldError(error.getField(), "is not a valid value: "
-                                                                             + error.getRejectedValue()))
-                              .toList());
     }
 
     /** The message for one input, or null: {@code refusal.field('note')} in a template. */

@@ -300,8 +300,7 @@ class RegistryController {
     // ---- shared ----
 
     private Forms.Outcome send(BindingResult binding, String key, boolean creates, Supplier<Object> command) {
-        return binding.hasErrors() ? new Forms.Outcome(null, null, Refusal.unreadable(binding))
-                : forms.send(command, creates, key);
+        return forms.send(binding, command, creates, key);
     }
 
     private static void refused(Forms.Outcome outcome, Model model, HttpServletResponse response,

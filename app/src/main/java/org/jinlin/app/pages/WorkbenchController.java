@@ -30,6 +30,7 @@ import org.jinlin.kernel.dispute.ReferralTarget;
 import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 import org.jinlin.query.caseview.CaseViewProjection;
 import org.jinlin.query.web.Queries;
 import org.jinlin.query.web.ReadConsistency;
@@ -52,6 +53,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -68,6 +70,9 @@ class WorkbenchController {
     private static final DateTimeFormatter ID_DATE = DateTimeFormatter.ofPattern("yyyyMMdd")
                                                                       .withZone(org.jinlin.kernel.AsOf.CHINA);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The venues a mediator may choose; "not recorded" is what old steps say, never a choice. */
+    private static final List<Venue> VENUES = Arrays.stream(Venue.values())
+                                                    .filter(venue -> venue != Venue.NOT_RECORDED).toList();
 
     private final Queries queries;
     private final ReadConsistency consistency;
@@ -108,8 +113,7 @@ class WorkbenchController {
     @PostMapping("/disputes")
     String report(@ModelAttribute("form") ReportForm form, BindingResult binding, Model model,
                   HttpServletResponse response, HttpServletRequest request, RedirectAttributes redirect) {
-        Forms.Outcome outcome = binding.hasErrors() ? refused(Refusal.unreadable(binding))
-                : forms.send(() -> new ReportDispute(Forms.blankToNull(form.disputeId),
+        Forms.Outcome outcome = forms.send(binding, () -> new ReportDispute(Forms.blankToNull(form.disputeId),
                                                      Forms.blankToNull(form.communityCode), form.compoundId,
                                                      form.category, form.scale, form.source, form.filledParties(),
                                                      form.summary, Forms.instant("reportedAt", form.reportedAt)),
@@ -135,7 +139,7 @@ class WorkbenchController {
                       Model model, HttpServletResponse response, HttpServletRequest request) {
         return act(id, "step", form, binding, model, response, request,
                    () -> new RecordMediationStep(id, form.kind, form.note, Forms.instant("occurredAt", form.occurredAt),
-                                                 form.version));
+                                                 form.durationMinutes, form.venue, form.place, form.version));
     }
 
     @PostMapping("/disputes/{id}/resolution")
@@ -170,8 +174,7 @@ class WorkbenchController {
     /** Sends the command; on a refusal shows the case again with the refusal beside the form and the input kept. */
     private String act(String id, String formName, CaseForm form, BindingResult binding, Model model,
                        HttpServletResponse response, HttpServletRequest request, Supplier<Object> command) {
-        Forms.Outcome outcome = binding.hasErrors() ? refused(Refusal.unreadable(binding))
-                : forms.send(command, false, form.key);
+        Forms.Outcome outcome = forms.send(binding, command, false, form.key);
         if (outcome.refused()) {
             response.setStatus(outcome.refusal().status().value());
             request.setAttribute(PageModel.PAGE_ADDRESS, "/disputes/" + encode(id));
@@ -208,13 +211,26 @@ class WorkbenchController {
         model.addAttribute("mayRefer", open && PageModel.may(HttpMethod.POST, "/api/disputes/*/referral"));
         model.addAttribute("mayAssign", open && PageModel.may(HttpMethod.POST, "/api/disputes/*/assignment"));
         model.addAttribute("stepKinds", StepKind.values());
+        model.addAttribute("venues", VENUES);
         model.addAttribute("levels", Level.values());
         model.addAttribute("referralTargets", ReferralTarget.values());
         return "dispute";
     }
 
-    /** One line of a case's story: when, what (a message key), the detail, and who. */
-    record TimelineEntry(Instant at, String what, String label, String detail, String who) {
+    /** One line of a case's story: when, what (a message key), the detail, and who; for a step, where and how long. */
+    record TimelineEntry(Instant at, String what, String label, String detail, String who, StepFacts step) {
+
+        TimelineEntry(Instant at, String what, String label, String detail, String who) {
+            this(at, what, label, detail, who, null);
+        }
+    }
+
+    /** How long a step took and where, as far as they were recorded; the venue's message key or null. */
+    record StepFacts(Integer durationMinutes, String venue, String place) {
+
+        public boolean any() {
+            return durationMinutes != null || venue != null || place != null;
+        }
     }
 
     /** Everything that happened to the case, in the order it happened. */
@@ -223,8 +239,11 @@ class WorkbenchController {
         entries.add(new TimelineEntry(c.reportedAt(), "event.DisputeReported", null, c.summary(), null));
         c.assignments().forEach(a -> entries.add(new TimelineEntry(a.at(), "event.MediatorAssigned",
                                                                    "enum.Level." + a.level(), null, a.mediatorId())));
-        c.steps().forEach(s -> entries.add(new TimelineEntry(s.occurredAt(), "event.MediationStepRecorded",
-                                                             "enum.StepKind." + s.kind(), s.note(), s.mediatorId())));
+        c.steps().forEach(s -> entries.add(new TimelineEntry(
+                s.occurredAt(), "event.MediationStepRecorded", "enum.StepKind." + s.kind(), s.note(), s.mediatorId(),
+                new StepFacts(s.durationMinutes(),
+                              s.venue() == null || s.venue() == Venue.NOT_RECORDED ? null : "enum.Venue." + s.venue(),
+                              s.place()))));
         c.escalations().forEach(e -> entries.add(new TimelineEntry(e.at(), "event.DisputeEscalated",
                                                                    "enum.Level." + e.toLevel(), e.reason(), null)));
         c.reclassifications().forEach(r -> entries.add(new TimelineEntry(r.at(), "event.DisputeReclassified",
@@ -260,10 +279,6 @@ class WorkbenchController {
                 : queries.optional(new FindMediator(reader.mediatorId(), null), MediatorDetails.class)
                          .map(MediatorDetails::appointments).orElse(List.of()));
         return "dispute-new";
-    }
-
-    private static Forms.Outcome refused(Refusal refusal) {
-        return new Forms.Outcome(null, null, refusal);
     }
 
     private static String consistentWith(Forms.Outcome outcome) {

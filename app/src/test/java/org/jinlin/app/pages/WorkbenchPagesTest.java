@@ -61,10 +61,20 @@ class WorkbenchPagesTest extends ApiTest {
 
         Page casePage = browser.get("/disputes/" + id);
         assertThat(casePage.html().selectFirst("#case-status").text()).isEqualTo("已指派");
-        Page stepped = browser.submit(casePage, "#step-form", Map.of("kind", "HOME_VISIT", "note", "上门听取双方意见"));
+        Page stepped = browser.submit(casePage, "#step-form", Map.of("kind", "HOME_VISIT", "note", "上门听取双方意见",
+                                                                     "durationMinutes", "40", "venue", "",
+                                                                     "place", "和谐小区3号楼"));
         assertThat(stepped.status()).as(stepped.body()).isEqualTo(302);
         casePage = browser.follow(stepped);
         assertThat(casePage.html().select("ol.timeline li").text()).contains("入户走访", "上门听取双方意见");
+        // No venue chosen: a home visit takes place at the party's home.
+        Element step = casePage.html().selectFirst("ol.timeline li:has(.step-facts)");
+        assertThat(step.selectFirst(".step-duration").text()).isEqualTo("40 分钟");
+        assertThat(step.selectFirst(".step-venue").text()).isEqualTo("当事人家中");
+        assertThat(step.selectFirst(".step-place").text()).isEqualTo("和谐小区3号楼");
+        assertThat(browser.get("/disputes/" + id + "?lang=en").html().selectFirst(".step-facts").text())
+                .contains("40 min", "Party's home", "和谐小区3号楼");
+        browser.get("/workbench?lang=zh-CN");
         assertThat(casePage.html().selectFirst("#case-status").text()).isEqualTo("调解中");
 
         Page resolved = browser.submit(casePage, "#resolve-form", Map.of("agreementSummary", "双方签订书面协议"));
@@ -81,6 +91,43 @@ class WorkbenchPagesTest extends ApiTest {
             assertThat(events.get(i).get("role").asText()).isEqualTo("MEDIATOR");
         }
         assertThat(events.get(2).get("type").asText()).isEqualTo("MediationStepRecorded");
+        JsonNode recorded = api.as(mediatorUser).get("/api/disputes/" + id).body().get("steps").get(0);
+        assertThat(recorded.get("durationMinutes").asInt()).isEqualTo(40);
+        assertThat(recorded.get("venue").asText()).isEqualTo("PARTY_HOME");
+        assertThat(recorded.get("place").asText()).isEqualTo("和谐小区3号楼");
+    }
+
+    @Test
+    void aStepWithAnImpossibleDurationIsRefusedBesideTheStepFormWithEveryValueKept() {
+        PageClient browser = new PageClient(port);
+        browser.login(mediatorUser);
+        String id = report(browser, Map.of());
+        Page casePage = browser.get("/disputes/" + id + "?consistentWith=" + assign(id));
+        assertThat(casePage.html().select("#step-venue option").eachAttr("value"))
+                .containsExactly("", "MEDIATION_ROOM", "PARTY_HOME", "ON_SITE", "BY_PHONE", "ONLINE", "OTHER");
+
+        Page refused = browser.submit(casePage, "#step-form", Map.of(
+                "kind", "PHONE_CALL", "note", "电话联系被申请人", "durationMinutes", "2000", "venue", "ONLINE",
+                "place", "微信视频"));
+        assertThat(refused.status()).isEqualTo(400);
+        Element form = refused.html().selectFirst("#step-form");
+        assertThat(form.selectFirst(".refusal")).isNotNull();
+        assertThat(form.selectFirst("#step-duration-error").text()).contains("between 1 and 1440");
+        assertThat(form.selectFirst("#step-duration").attr("value")).isEqualTo("2000");
+        assertThat(form.selectFirst("#step-venue option[selected]").attr("value")).isEqualTo("ONLINE");
+        assertThat(form.selectFirst("#step-place").attr("value")).isEqualTo("微信视频");
+        assertThat(form.selectFirst("#step-note").text()).isEqualTo("电话联系被申请人");
+        assertThat(form.selectFirst("#step-kind option[selected]").attr("value")).isEqualTo("PHONE_CALL");
+
+        // A duration that is not even a number, and no note: both are named at once, and nothing is stored.
+        Page unreadable = browser.submit(casePage, "#step-form", Map.of(
+                "kind", "PHONE_CALL", "note", "", "durationMinutes", "半小时", "place", "x".repeat(201)));
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.html().selectFirst("#step-duration-error").text()).contains("半小时");
+        assertThat(unreadable.html().selectFirst("#step-note-error")).isNotNull();
+        assertThat(unreadable.html().selectFirst("#step-place-error").text()).contains("200");
+        assertThat(unreadable.body()).doesNotContain("Exception", "NumberFormat");
+        assertThat(storedEvents(id)).isEqualTo(2);
     }
 
     @Test
