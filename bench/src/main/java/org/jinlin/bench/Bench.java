@@ -10,12 +10,13 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: java -jar jinlin-bench.jar disk [--commands N] [--threads T] [--out DIR]");
+            System.out.println("usage: java -jar jinlin-bench.jar disk|load|throughput|all [--name value ...] (see bench/README.md)");
             System.exit(2);
         }
         String[] options = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "disk" -> DiskUseBenchmark.run(Options.parse(options));
+            case "load" -> LoadBenchmark.run(Options.parse(options));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);
