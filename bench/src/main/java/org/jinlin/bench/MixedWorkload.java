@@ -106,10 +106,12 @@ final class MixedWorkload implements Runner.Workload {
         setup.add(appoint(mediatorId));
     }
 
-    /** Community codes 350802 + a township per run and worker + 001: distinct for up to 900 workers per run. */
+    private static final Map<String, Integer> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Community codes 350802 + township 100+worker + a number per run tag: distinct for 800 workers, 999 runs. */
     static String communityCode(String run, int worker) {
-        int township = 100 + Math.floorMod(run.hashCode(), 8) * 100 + worker % 100;
-        return COUNTY + String.format("%03d%03d", township, worker / 100 + 1);
+        int number = RUNS.computeIfAbsent(run, r -> RUNS.size() + 1);
+        return COUNTY + String.format("%03d%03d", 100 + worker, number);
     }
 
     static String mediatorUser(String run, int worker) {
