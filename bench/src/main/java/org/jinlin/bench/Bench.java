@@ -18,6 +18,7 @@ public final class Bench {
             case "disk" -> DiskUseBenchmark.run(Options.parse(options));
             case "load" -> LoadBenchmark.run(Options.parse(options));
             case "throughput" -> ThroughputBenchmark.run(Options.parse(options));
+            case "province" -> ProvinceBenchmark.run(Options.parse(options));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);

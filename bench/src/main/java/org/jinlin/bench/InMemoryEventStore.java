@@ -3,7 +3,6 @@ package org.jinlin.bench;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -11,7 +10,6 @@ import org.springframework.context.annotation.Primary;
  * costs the framework and the domain without writing events. Everything else (command-side uniqueness lookups,
  * read models, tokens) stays on H2.
  */
-@Configuration(proxyBeanMethods = false)
 class InMemoryEventStore {
 
     @Bean

@@ -1,8 +1,8 @@
 package org.jinlin.bench;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.jinlin.bench.crud.CrudBaseline;
-import org.jinlin.bench.crud.CrudService;
+import crudbaseline.CrudBaseline;
+import crudbaseline.CrudService;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -155,7 +155,7 @@ final class ThroughputBenchmark {
         }
         Map<Integer, Map<String, Row>> byThreads = new LinkedHashMap<>();
         rows.forEach(r -> byThreads.computeIfAbsent(r.threads(), t -> new LinkedHashMap<>())
-                                   .put(r.system().substring(0, Math.min(r.system().length(), 12)), r));
+                                   .put(r.system(), r));
         StringBuilder ratios = new StringBuilder("""
                 | threads | event-sourced gateway ÷ CRUD (target ≥ 1.0) | ÷ raw JDBC events/s (target ≥ 0.25) | HTTP ÷ gateway | gateway ÷ in-memory store |
                 |---|---|---|---|---|

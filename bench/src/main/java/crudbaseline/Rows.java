@@ -1,4 +1,4 @@
-package org.jinlin.bench.crud;
+package crudbaseline;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.jinlin.bench.crud;
+package crudbaseline;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

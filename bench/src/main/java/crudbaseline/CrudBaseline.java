@@ -1,10 +1,9 @@
-package org.jinlin.bench.crud;
+package crudbaseline;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.jinlin.bench.CheckpointingDataSource;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
@@ -17,7 +16,7 @@ import javax.sql.DataSource;
 import java.util.Map;
 
 /**
- * Baseline (a): a plain Spring Data JPA application (Hibernate, HikariCP, one transaction per command) on its own
+ * Baseline (a) of the benchmarks (outside the service's packages, so its scans never see it): a plain Spring Data JPA application (Hibernate, HikariCP, one transaction per command) on its own
  * H2 file with the same URL settings and the same durable commits as the service (CHECKPOINT after each commit).
  */
 public final class CrudBaseline implements AutoCloseable {
@@ -40,7 +39,6 @@ public final class CrudBaseline implements AutoCloseable {
         context.close();
     }
 
-    @Configuration(proxyBeanMethods = false)
     @EnableTransactionManagement
     @EnableJpaRepositories(basePackageClasses = CrudBaseline.class, considerNestedRepositories = true)
     static class Config {

@@ -1,4 +1,4 @@
-package org.jinlin.bench.crud;
+package crudbaseline;
 
 import org.jinlin.kernel.community.CommunityCommands.AddCompound;
 import org.jinlin.kernel.community.CommunityCommands.RegisterCommunity;
@@ -12,7 +12,6 @@ import org.jinlin.kernel.household.MemberFacts;
 import org.jinlin.kernel.mediator.MediatorCommands.AppointMediator;
 import org.jinlin.kernel.mediator.MediatorCommands.RegisterMediator;
 import org.jinlin.kernel.policy.CityPolicyCommands.SetCityPolicy;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.stream.Collectors;
  * the current rows, checks the same preconditions (exists, state allows it, appointment held) and inserts or
  * updates them in place. Returns the row's new version, like a command answer.
  */
-@Service
+
 @Transactional
 public class CrudService {
 
