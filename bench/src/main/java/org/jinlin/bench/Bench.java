@@ -19,6 +19,14 @@ public final class Bench {
             case "load" -> LoadBenchmark.run(Options.parse(options));
             case "throughput" -> ThroughputBenchmark.run(Options.parse(options));
             case "province" -> ProvinceBenchmark.run(Options.parse(options));
+            case "all" -> {
+                // Options given here apply to every benchmark that knows them (e.g. --seconds, --scale).
+                Options all = Options.parse(options);
+                LoadBenchmark.run(all);
+                ThroughputBenchmark.run(all);
+                ProvinceBenchmark.run(all);
+                DiskUseBenchmark.run(all);
+            }
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);
