@@ -19,12 +19,14 @@ public final class Bench {
             case "load" -> LoadBenchmark.run(Options.parse(options));
             case "throughput" -> ThroughputBenchmark.run(Options.parse(options));
             case "province" -> ProvinceBenchmark.run(Options.parse(options));
+            case "aggregate" -> AggregateBenchmark.run(Options.parse(options));
             case "all" -> {
                 // Options given here apply to every benchmark that knows them (e.g. --seconds, --scale).
                 Options all = Options.parse(options);
                 LoadBenchmark.run(all);
                 ThroughputBenchmark.run(all);
                 ProvinceBenchmark.run(all);
+                AggregateBenchmark.run(all);
                 DiskUseBenchmark.run(all);
             }
             default -> {
