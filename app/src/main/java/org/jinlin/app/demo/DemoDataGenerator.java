@@ -21,13 +21,16 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -53,6 +56,8 @@ public class DemoDataGenerator {
     private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int FAILURES_SHOWN = 5;
+    /** When the places, city policies and mediators of the data set are recorded: before its first dispute. */
+    static final Instant SET_UP = LocalDate.of(2020, 12, 1).atTime(9, 0).atZone(CHINA).toInstant();
 
     public enum Outcome {
         /** Every planned command was sent and accepted. */
@@ -144,25 +149,21 @@ public class DemoDataGenerator {
                                                stage::get);
         ExecutorService workers = Executors.newFixedThreadPool(threads, named());
         pool = workers;
-        int window = threads * 4;
-        Semaphore inFlight = new Semaphore(window);
+        Sending parallel = new Sending(workers, threads * 4, done, accepted, refused, failures, progress);
+        Sending oneByOne = new Sending(workers, 1, done, accepted, refused, failures, progress);
         try {
             for (Phase phase : phases) {
                 stage.set(phase.name());
-                for (Iterator<List<Step>> units = phase.units().get(); units.hasNext() && !stopped; ) {
-                    List<Step> unit = units.next();
-                    inFlight.acquireUninterruptibly();
-                    workers.execute(() -> {
-                        try {
-                            send(unit, done, accepted, refused, failures, progress);
-                        } finally {
-                            inFlight.release();
-                        }
-                    });
+                Sending sending = phase.recordedInThePast() ? oneByOne : parallel;
+                if (phase.dated()) {
+                    sendDayByDay(phase.units().get(), sending, month -> stage.set(phase.name() + " " + month));
+                } else {
+                    for (Iterator<List<Step>> units = phase.units().get(); units.hasNext() && !stopped; ) {
+                        sending.submit(units.next(), phase.at(), null);
+                    }
                 }
                 // Later phases rely on earlier ones (a dispute's mediator must hold an appointment): wait for all.
-                inFlight.acquireUninterruptibly(window);
-                inFlight.release(window);
+                sending.awaitAll();
             }
         } finally {
             workers.shutdown();
@@ -181,34 +182,153 @@ public class DemoDataGenerator {
         return report;
     }
 
-    private void send(List<Step> unit, AtomicLong done, AtomicLong accepted, AtomicLong refused,
-                      List<String> failures, ProgressBar progress) {
+    /**
+     * Sends dated cases day by day, as they happened: on each day the steps of every case that fall on it (one
+     * case's steps in order) with the clock reading the end of that day, and the next day only when the day is done. So the events of the data set follow one another in time, as the read models'
+     * history (what was true as of a day) requires, and each carries the day its business happened.
+     */
+    private void sendDayByDay(Iterator<List<Step>> cases, Sending sending, java.util.function.Consumer<String> month) {
+        PriorityQueue<Cursor> waiting = new PriorityQueue<>(
+                Comparator.comparing(Cursor::nextAt).thenComparingLong(Cursor::number));
+        List<Step> next = cases.hasNext() ? cases.next() : null;
+        long number = 0;
+        while ((next != null || !waiting.isEmpty()) && !stopped) {
+            Instant first = waiting.isEmpty() ? next.get(0).at()
+                    : next == null || waiting.peek().nextAt().isBefore(next.get(0).at()) ? waiting.peek().nextAt()
+                    : next.get(0).at();
+            LocalDate day = LocalDate.ofInstant(first, CHINA);
+            month.accept(day.toString().substring(0, 7));
+            Instant endOfDay = day.plusDays(1).atStartOfDay(CHINA).toInstant();
+            while (next != null && next.get(0).at().isBefore(endOfDay)) {
+                waiting.add(new Cursor(next, number++));
+                next = cases.hasNext() ? cases.next() : null;
+            }
+            List<Cursor> due = new ArrayList<>();
+            while (!waiting.isEmpty() && waiting.peek().nextAt().isBefore(endOfDay)) {
+                due.add(waiting.poll());
+            }
+            Instant clockAt = endOfDay.minusSeconds(1);
+            for (Cursor cursor : due) {
+                List<Step> steps = cursor.steps;
+                if (cursor.refused) {
+                    sending.countRefused(steps.size() - cursor.next);
+                    continue;
+                }
+                int to = cursor.next;
+                while (to < steps.size() && steps.get(to).at().isBefore(endOfDay)) {
+                    to++;
+                }
+                List<Step> onTheDay = steps.subList(cursor.next, to);
+                cursor.next = to;
+                sending.submit(onTheDay, clockAt, () -> cursor.refused = true);
+                if (to < steps.size()) {
+                    waiting.add(cursor);
+                }
+            }
+            sending.awaitAll();
+        }
+    }
+
+    /** A dated case being sent: its steps, how many are sent, whether one was refused. */
+    private static final class Cursor {
+        final List<Step> steps;
+        final long number;
+        int next;
+        volatile boolean refused;
+
+        Cursor(List<Step> steps, long number) {
+            this.steps = steps;
+            this.number = number;
+        }
+
+        Instant nextAt() {
+            return steps.get(next).at();
+        }
+
+        long number() {
+            return number;
+        }
+    }
+
+    /** Sends units on the client threads, a bounded number at a time, and counts what happened. */
+    private final class Sending {
+        final ExecutorService workers;
+        final int window;
+        final Semaphore inFlight;
+        final AtomicLong done;
+        final AtomicLong accepted;
+        final AtomicLong refused;
+        final List<String> failures;
+        final ProgressBar progress;
+
+        Sending(ExecutorService workers, int window, AtomicLong done, AtomicLong accepted, AtomicLong refused,
+                List<String> failures, ProgressBar progress) {
+            this.workers = workers;
+            this.window = window;
+            this.inFlight = new Semaphore(window);
+            this.done = done;
+            this.accepted = accepted;
+            this.refused = refused;
+            this.failures = failures;
+            this.progress = progress;
+        }
+
+        /** Sends one aggregate's steps in order with the clock reading {@code clockAt} (null: the service's time). */
+        void submit(List<Step> unit, Instant clockAt, Runnable onRefused) {
+            inFlight.acquireUninterruptibly();
+            workers.execute(() -> {
+                try {
+                    if (!send(unit, clockAt, this) && onRefused != null) {
+                        onRefused.run();
+                    }
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        void awaitAll() {
+            inFlight.acquireUninterruptibly(window);
+            inFlight.release(window);
+        }
+
+        void countRefused(int count) {
+            refused.addAndGet(count);
+            done.addAndGet(count);
+            progress.tick();
+        }
+    }
+
+    /** Sends the steps in order; false when one was refused (the rest, which depend on it, counted as refused). */
+    private boolean send(List<Step> unit, Instant clockAt, Sending sending) {
         for (int i = 0; i < unit.size(); i++) {
             if (stopped) {
-                return;
+                return true;
             }
             Step step = unit.get(i);
             try {
-                ActingAs.run(step.actor().username(), step.actor().role(), step.actor().mediatorId(),
-                             () -> commands.sendAndWait(step.command()));
-                accepted.incrementAndGet();
-                done.incrementAndGet();
+                DemoClock.at(clockAt, () -> ActingAs.run(step.actor().username(), step.actor().role(),
+                                                          step.actor().mediatorId(),
+                                                          () -> commands.sendAndWait(step.command())));
+                sending.accepted.incrementAndGet();
+                sending.done.incrementAndGet();
             } catch (RuntimeException refusal) {
                 if (stopped) {
-                    return;
+                    return true;
                 }
                 // The rest of this aggregate's commands depend on the refused one: count them as refused too.
-                refused.addAndGet(unit.size() - i);
-                done.addAndGet(unit.size() - i);
-                if (failures.size() < FAILURES_SHOWN) {
-                    failures.add(step.command().getClass().getSimpleName() + " by " + step.actor().role() + ": "
-                                 + abbreviate(String.valueOf(refusal.getMessage())));
+                sending.refused.addAndGet(unit.size() - i);
+                sending.done.addAndGet(unit.size() - i);
+                if (sending.failures.size() < FAILURES_SHOWN) {
+                    sending.failures.add(step.command().getClass().getSimpleName() + " by " + step.actor().role()
+                                         + ": " + abbreviate(String.valueOf(refusal.getMessage())));
                 }
-                progress.tick();
-                return;
+                sending.progress.tick();
+                return false;
             }
-            progress.tick();
+            sending.progress.tick();
         }
+        return true;
     }
 
     /** Waits until every event processor has handled every stored event, showing how far they are. */
@@ -262,20 +382,42 @@ public class DemoDataGenerator {
         }
     }
 
-    private record Phase(String name, Supplier<Iterator<List<Step>>> units) {
+    /**
+     * A phase of the data set: its units (one aggregate's steps each), and when they are recorded: at {@code at}
+     * (null: the time of generation), or, when {@code dated}, on the days their steps carry.
+     */
+    private record Phase(String name, Supplier<Iterator<List<Step>>> units, Instant at, boolean dated) {
+
+        /**
+         * Events recorded in the past are sent one command at a time: Axon's event store takes a hole in the
+         * sequence of stored events next to an event older than its gap timeout for good, so concurrent writers,
+         * whose transactions may end out of order, could leave events that no read model ever sees.
+         */
+        boolean recordedInThePast() {
+            return at != null || dated;
+        }
     }
 
     /**
      * The phases in the order the rules need them: city policies before households, communities before their
-     * compounds' households and before appointments, appointments before the disputes assigned to them.
+     * compounds' households and before appointments, appointments before the disputes assigned to them. The
+     * places, policies and mediators are recorded as of {@link #SET_UP}, before the first dispute; the disputes on
+     * their days of 2021–2023; the households last, as of the day of generation, on which their ages (and with
+     * them their hardship categories) are counted.
      */
     private static List<Phase> phases(DemoWorld world, long seed, DemoSizes sizes, LocalDate today) {
         return List.of(
-                new Phase("city policies", () -> DemoWorld.CITIES.stream().map(DemoDataGenerator::policy).iterator()),
-                new Phase("communities", () -> world.communities.stream().map(DemoDataGenerator::community).iterator()),
-                new Phase("mediators", () -> world.mediators.stream().map(DemoDataGenerator::mediator).iterator()),
-                new Phase("households", () -> repeat(sizes.households(), new HouseholdPlanner(world, seed, today)::next)),
-                new Phase("disputes", () -> repeat(sizes.disputes(), new DisputePlanner(world, seed)::next)));
+                new Phase("city policies", () -> DemoWorld.CITIES.stream().map(DemoDataGenerator::policy).iterator(),
+                          SET_UP, false),
+                new Phase("communities", () -> world.communities.stream().map(DemoDataGenerator::community).iterator(),
+                          SET_UP, false),
+                new Phase("mediators", () -> world.mediators.stream().map(DemoDataGenerator::mediator).iterator(),
+                          SET_UP, false),
+                new Phase("disputes", () -> repeat(sizes.disputes(),
+                                                   new DisputePlanner(world, seed, sizes.disputes())::next),
+                          null, true),
+                new Phase("households", () -> repeat(sizes.households(), new HouseholdPlanner(world, seed, today)::next),
+                          null, false));
     }
 
     /** The dibao standards of 2021 to 2024, each from 1 January, with the multiplier and allowance rule. */

@@ -59,11 +59,14 @@ final class DisputePlanner {
     private final DemoWorld world;
     private final SplittableRandom random;
     private final long[] cumulativePopulation;
+    private final int total;
     private int index;
     private int demoMediatorOpen;
 
-    DisputePlanner(DemoWorld world, long seed) {
+    /** Plans {@code total} disputes, reported in the order they are planned, spread over 2021 to 2023. */
+    DisputePlanner(DemoWorld world, long seed, int total) {
         this.world = world;
+        this.total = Math.max(1, total);
         this.random = new SplittableRandom(seed ^ 0x44697370L);
         this.cumulativePopulation = new long[world.communities.size()];
         long sum = 0;
@@ -90,7 +93,8 @@ final class DisputePlanner {
         Category category = category(community);
         Scale scale = random.nextInt(100) < 72 ? Scale.SMALL : Scale.BIG;
         Source source = source();
-        LocalDate day = FIRST_DAY.plusDays(random.nextInt(DAYS));
+        // The n-th of the disputes is reported in the n-th equal part of the three years, on a random day of it.
+        LocalDate day = FIRST_DAY.plusDays(Math.min(DAYS - 1, (long) ((number - 1 + random.nextDouble()) * DAYS / total)));
         Instant reportedAt = day.atTime(8 + random.nextInt(12), random.nextInt(60)).atZone(CHINA).toInstant();
         String disputeId = "D" + day.format(MONTH) + "-" + String.format("%06d", number);
 
@@ -311,8 +315,9 @@ final class DisputePlanner {
             this.scale = scale;
         }
 
+        /** A step happening now, by the case's clock. */
         void add(Actor actor, Object command) {
-            steps.add(new Step(actor, command));
+            steps.add(new Step(actor, command, clock));
         }
 
         Instant later(int minHours, int maxHours) {
@@ -321,6 +326,7 @@ final class DisputePlanner {
         }
 
         void assign(String mediatorId) {
+            later(0, 8);
             add(Actor.COORDINATOR, new AssignMediator(disputeId, mediatorId, null));
         }
 
@@ -335,8 +341,10 @@ final class DisputePlanner {
                 StepKind kind = i == 0 && steps.stream().noneMatch(s -> s.command() instanceof RecordMediationStep)
                         ? StepKind.INTAKE : Texts.stepKind(random);
                 Instant at = scale == Scale.SMALL ? later(2, 72) : later(24, 24 * 8);
+                // A call is short, a joint session long; the venue is the one the kind implies.
+                int minutes = kind == StepKind.PHONE_CALL ? 5 + random.nextInt(26) : 30 + random.nextInt(151);
                 add(mediatorActor(mediatorId), new RecordMediationStep(disputeId, kind, Texts.stepNote(kind, random),
-                                                                       at, null));
+                                                                       at, minutes, null, null, null));
             }
         }
 
@@ -358,20 +366,24 @@ final class DisputePlanner {
         }
 
         void refer(ReferralTarget target) {
+            later(4, 24 * 7);
             add(Actor.COORDINATOR, new ReferDispute(disputeId, target, Texts.referralReason(target), null));
         }
 
         void withdraw(Actor actor, String reason) {
+            later(2, 24 * 10);
             add(actor, new WithdrawDispute(disputeId, reason, null));
         }
 
         void reopen() {
+            later(24, 24 * 14);
             add(Actor.COORDINATOR, new ReopenDispute(disputeId, "协议未履行，当事人申请重新调解", null));
         }
 
         void reclassify(String mediatorId) {
             Scale other = scale == Scale.SMALL ? Scale.BIG : Scale.SMALL;
             scale = other;
+            later(1, 48);
             add(mediatorActor(mediatorId), new ReclassifyDispute(
                     disputeId, other, other == Scale.BIG ? "经了解涉及金额较大、牵涉多户，改为大事"
                                                          : "双方分歧不大，改为小事", null));

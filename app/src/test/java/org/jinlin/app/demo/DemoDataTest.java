@@ -172,7 +172,7 @@ class DemoDataTest {
 
         // Each planned case as the case view shows it now; the plan names the cases, the read model their state.
         Api admin = admin(first);
-        DisputePlanner planner = new DisputePlanner(DemoWorld.plan(SEED, SIZES), SEED);
+        DisputePlanner planner = new DisputePlanner(DemoWorld.plan(SEED, SIZES), SEED, SIZES.disputes());
         Set<String> statuses = new HashSet<>();
         boolean reopened = false;
         for (int i = 0; i < SIZES.disputes(); i++) {
@@ -185,6 +185,30 @@ class DemoDataTest {
         assertThat(statuses).contains("RESOLVED", "REFERRED_OUT", "WITHDRAWN");
         assertThat(statuses).as("some cases are still open").containsAnyOf("REPORTED", "ASSIGNED", "IN_MEDIATION");
         assertThat(reopened).as("a reopened case").isTrue();
+    }
+
+    @Test
+    void disputesAreRecordedOnTheirOwnDaysOf2021To2023() {
+        Api admin = admin(first);
+        DisputePlanner planner = new DisputePlanner(DemoWorld.plan(SEED, SIZES), SEED, SIZES.disputes());
+        String disputeId = ((org.jinlin.kernel.dispute.DisputeCommands.ReportDispute) planner.next().get(0)
+                .command()).disputeId();
+        JsonNode events = admin.get("/api/audit/streams/" + disputeId + "/events").body();
+        assertThat(events).isNotEmpty();
+        for (JsonNode event : events) {
+            assertThat(event.path("occurredAt").asText()).as("%s", event.path("type")).startsWith("202")
+                                                          .isLessThan("2024-07");
+        }
+        // As the statistics stood in mid-2022: some disputes concluded by then, fewer than in the end.
+        long resolvedThen = 0;
+        for (JsonNode city : admin.get("/api/stats/resolution?groupBy=city&asOf=2022-07-01T00:00:00Z").body()) {
+            resolvedThen += city.path("resolved").asLong();
+        }
+        long resolvedNow = 0;
+        for (JsonNode city : firstAnswers.get(1)) {
+            resolvedNow += city.path("resolved").asLong();
+        }
+        assertThat(resolvedThen).isPositive().isLessThan(resolvedNow);
     }
 
     @Test
