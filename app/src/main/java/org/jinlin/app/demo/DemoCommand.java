@@ -15,17 +15,18 @@ import java.util.Set;
  * {@code java -jar jinlin-app-exec.jar demo --seed 42 --scale province --data ./data}: generates the demo data
  * (profile {@code demo}: demo users, then the data through the real commands) into a data directory, waits for the
  * read models, and exits: 0 when generated or when the store already held data, 1 when commands were refused,
- * 2 on a usage error. Sizes: {@code --scale demo|province}, each overridable with {@code --communities},
+ * 2 on a usage error. Sizes: {@code --scale quick|full|province} (default quick), {@code --factor X} multiplying
+ * the scale, each size overridable with {@code --communities},
  * {@code --mediators}, {@code --households}, {@code --disputes}; {@code --threads} client threads;
  * {@code --profiles postgres} to generate into PostgreSQL (configured as for the service).
  */
 public final class DemoCommand {
 
-    private static final Set<String> OPTIONS = Set.of("seed", "scale", "data", "communities", "mediators",
+    private static final Set<String> OPTIONS = Set.of("seed", "scale", "factor", "data", "communities", "mediators",
                                                       "households", "disputes", "threads", "profiles");
     private static final String USAGE = """
-            usage: demo [--seed N] [--scale demo|province] [--data DIR] [--communities N] [--mediators N]
-                        [--households N] [--disputes N] [--threads N] [--profiles postgres]""";
+            usage: demo [--seed N] [--scale quick|full|province] [--factor X] [--data DIR] [--communities N]
+                        [--mediators N] [--households N] [--disputes N] [--threads N] [--profiles postgres]""";
 
     private DemoCommand() {
     }
@@ -43,10 +44,9 @@ public final class DemoCommand {
         }
         DemoSizes sizes;
         try {
-            sizes = DemoSizes.preset(options.get("scale")).with(number(options, "communities"),
-                                                                number(options, "mediators"),
-                                                                number(options, "households"),
-                                                                number(options, "disputes"));
+            sizes = DemoSizes.preset(options.get("scale")).times(factor(options))
+                             .with(number(options, "communities"), number(options, "mediators"),
+                                   number(options, "households"), number(options, "disputes"));
             number(options, "seed");
             number(options, "threads");
         } catch (IllegalArgumentException e) {
@@ -82,6 +82,15 @@ public final class DemoCommand {
             DemoDataGenerator.Report report = context.getBean(DemoDataGenerator.class).lastReport();
             return report != null && (report.outcome() == DemoDataGenerator.Outcome.GENERATED
                                       || report.outcome() == DemoDataGenerator.Outcome.SKIPPED) ? 0 : 1;
+        }
+    }
+
+    private static double factor(Map<String, String> options) {
+        String value = options.getOrDefault("factor", "1");
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--factor must be a positive number, got '" + value + "'");
         }
     }
 

@@ -7,9 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The demo data of profile {@code demo}.
  *
  * @param seed        the same seed gives the same data
- * @param scale       {@code demo} (2 000 communities, 1 500 mediators, 20 000 households, 5 000 disputes) or
- *                    {@code province} (the size of Fujian, for the benchmarks)
- * @param communities overrides the scale's number of communities; likewise mediators, households, disputes
+ * @param scale       {@code quick} (400 communities, 300 mediators, 2 500 households, 1 000 disputes: a few
+ *                    minutes), {@code full} (2 000 communities, 1 500 mediators, 20 000 households, 5 000
+ *                    disputes) or {@code province} (the size of Fujian, for the benchmarks)
+ * @param factor      multiplies every size of the scale (0.5: half of it)
+ * @param communities overrides the number of communities; likewise mediators, households, disputes
  * @param threads     client threads sending the commands
  * @param generate    false: only the demo users, no data
  * @param background  true: the service answers while the data are generated (the demo profile); false: start-up
@@ -17,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("jinlin.demo")
 public record DemoProperties(@DefaultValue("42") long seed,
-                             @DefaultValue("demo") String scale,
+                             @DefaultValue("quick") String scale,
+                             @DefaultValue("1") double factor,
                              Integer communities,
                              Integer mediators,
                              Integer households,
@@ -27,6 +30,6 @@ public record DemoProperties(@DefaultValue("42") long seed,
                              @DefaultValue("true") boolean background) {
 
     public DemoSizes sizes() {
-        return DemoSizes.preset(scale).with(communities, mediators, households, disputes);
+        return DemoSizes.preset(scale).times(factor).with(communities, mediators, households, disputes);
     }
 }

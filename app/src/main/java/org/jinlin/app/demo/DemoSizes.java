@@ -3,12 +3,15 @@ package org.jinlin.app.demo;
 import java.util.Locale;
 
 /**
- * How much demo data to generate. {@link #DEMO} shows a living system within minutes; {@link #PROVINCE} is the
- * size of Fujian (about 15 000 communities, a million household members, 300 000 disputes) for the benchmarks.
+ * How much demo data to generate. {@link #QUICK}, the default, shows a living province within a few minutes on a
+ * small machine; {@link #FULL} is the demo province of 2 000 communities (about a quarter of an hour on two
+ * cores); {@link #PROVINCE} is the size of Fujian (about 15 000 communities, a million household members, 300 000
+ * disputes) for the benchmarks.
  */
 public record DemoSizes(int communities, int mediators, int households, int disputes) {
 
-    public static final DemoSizes DEMO = new DemoSizes(2_000, 1_500, 20_000, 5_000);
+    public static final DemoSizes QUICK = new DemoSizes(400, 300, 2_500, 1_000);
+    public static final DemoSizes FULL = new DemoSizes(2_000, 1_500, 20_000, 5_000);
     public static final DemoSizes PROVINCE = new DemoSizes(15_000, 11_250, 330_000, 300_000);
 
     public DemoSizes {
@@ -25,13 +28,31 @@ public record DemoSizes(int communities, int mediators, int households, int disp
         }
     }
 
-    /** {@code demo} or {@code province}. */
+    /** {@code quick} (also when null), {@code full} or {@code province}. */
     public static DemoSizes preset(String name) {
-        return switch (name == null ? "demo" : name.toLowerCase(Locale.ROOT)) {
-            case "demo" -> DEMO;
+        return switch (name == null ? "quick" : name.toLowerCase(Locale.ROOT)) {
+            case "quick" -> QUICK;
+            case "full" -> FULL;
             case "province" -> PROVINCE;
-            default -> throw new IllegalArgumentException("unknown scale '" + name + "'; use demo or province");
+            default -> throw new IllegalArgumentException("unknown scale '" + name + "'; use quick, full or province");
         };
+    }
+
+    /** These sizes times {@code factor}, each rounded and at least the smallest allowed (10 communities, 10 mediators). */
+    public DemoSizes times(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("the scale factor must be a positive number, got " + factor);
+        }
+        return new DemoSizes(Math.max(10, scaled(communities, factor)), Math.max(10, scaled(mediators, factor)),
+                             scaled(households, factor), scaled(disputes, factor));
+    }
+
+    private static int scaled(int size, double factor) {
+        double scaled = Math.rint(size * factor);
+        if (scaled > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("scaled by " + factor + ", " + size + " is too large");
+        }
+        return (int) scaled;
     }
 
     /** These sizes with any of the four replaced (null keeps the size). */
