@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * How much demo data to generate. {@link #QUICK}, the default, shows a living province within a few minutes on a
- * small machine; {@link #FULL} is the demo province of 2 000 communities (about a quarter of an hour on two
+ * small machine; {@link #FULL} is the demo province of 2 000 communities (15 to 20 minutes on two
  * cores); {@link #PROVINCE} is the size of Fujian (about 15 000 communities, a million household members, 300 000
  * disputes) for the benchmarks.
  */
