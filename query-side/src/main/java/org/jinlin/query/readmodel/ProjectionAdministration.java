@@ -11,6 +11,7 @@ import org.jinlin.kernel.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -128,7 +129,13 @@ public class ProjectionAdministration {
     /** Carries out the rebuilds asked for on other nodes, for the projections whose segments this node holds. */
     @Scheduled(fixedDelayString = "${jinlin.projections.switch-check:PT1S}")
     public void carryOutRequestedReplays() {
-        List<String> requested = jdbc.queryForList("select projection from projection_replay_request", String.class);
+        List<String> requested;
+        try {
+            requested = jdbc.queryForList("select projection from projection_replay_request", String.class);
+        } catch (DataAccessException unavailable) {
+            log.warn("Cannot look for requested rebuilds: {}", unavailable.getClass().getSimpleName());
+            return;
+        }
         for (String name : requested) {
             Optional<StreamingEventProcessor> processor = processing.eventProcessor(name, StreamingEventProcessor.class);
             if (processor.isEmpty() || !projections.containsKey(name)) {
@@ -151,6 +158,14 @@ public class ProjectionAdministration {
     /** Switches queries to the new generation of every projection whose replay has caught up. */
     @Scheduled(fixedDelayString = "${jinlin.projections.switch-check:PT1S}")
     public void switchCaughtUpRebuilds() {
+        try {
+            switchWhenCaughtUp();
+        } catch (DataAccessException unavailable) {
+            log.warn("Cannot check the rebuilds: {}", unavailable.getClass().getSimpleName());
+        }
+    }
+
+    private void switchWhenCaughtUp() {
         for (GenerationalProjection projection : projections.values()) {
             if (!projection.generationState().rebuilding()) {
                 continue;
