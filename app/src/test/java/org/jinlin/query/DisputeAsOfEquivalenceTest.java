@@ -26,6 +26,7 @@ import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.dispute.Status;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 import org.jinlin.kernel.resolution.ResolutionQueries.FindResolutionStats;
 import org.jinlin.query.caseview.CaseViewProjection;
 import org.jinlin.query.caseview.OverdueProperties;
@@ -251,7 +252,7 @@ class DisputeAsOfEquivalenceTest {
             Instant occurredAt = now.minus(Duration.ofHours(random.nextInt(48)));
             return new MediationStepRecorded(c.id, StepKind.values()[random.nextInt(StepKind.values().length)],
                                              "记录", occurredAt.isBefore(c.reportedAt) ? c.reportedAt : occurredAt,
-                                             c.mediator, c.level);
+                                             c.mediator, c.level, null, Venue.NOT_RECORDED, null);
         }
         return null;
     }

@@ -21,6 +21,7 @@ import org.jinlin.kernel.dispute.ReferralTarget;
 import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 import org.jinlin.kernel.privacy.Erased;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +81,8 @@ class DisputePersonalDataTest extends ApiTest {
         String id = Codes.id("D");
         List<Object> later = List.of(
                 new DisputeReclassified(id, Scale.SMALL, Scale.BIG, "张三称涉及三户"),
-                new MediationStepRecorded(id, StepKind.HOME_VISIT, "走访张三家", AT, "M-1", Level.COMPOUND),
+                new MediationStepRecorded(id, StepKind.HOME_VISIT, "走访张三家", AT, "M-1", Level.COMPOUND,
+                                          null, Venue.NOT_RECORDED, null),
                 new DisputeEscalated(id, Level.COMPOUND, Level.COMMUNITY, "张三拒绝小区调解", "M-1"),
                 new DisputeResolved(id, Level.COMMUNITY, "M-2", "张三赔偿修缮费", AT),
                 new FollowUpRecorded(id, "回访张三，未履行", false, AT, "M-2"),

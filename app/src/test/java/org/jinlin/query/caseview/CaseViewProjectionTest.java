@@ -29,6 +29,7 @@ import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.dispute.Status;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 import org.jinlin.query.MovableClock;
 import org.jinlin.query.ProjectionHarness;
 import org.jinlin.query.readmodel.Generations;
@@ -87,7 +88,8 @@ class CaseViewProjectionTest {
     }
 
     private static MediationStepRecorded step(String id, StepKind kind, String note, Instant occurredAt, String mediator) {
-        return new MediationStepRecorded(id, kind, note, occurredAt, mediator, Level.COMPOUND);
+        return new MediationStepRecorded(id, kind, note, occurredAt, mediator, Level.COMPOUND,
+                                         null, Venue.NOT_RECORDED, null);
     }
 
     private DisputeCase view(String id) {

@@ -22,6 +22,7 @@ import org.jinlin.kernel.dispute.ReferralTarget;
 import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 import org.jinlin.kernel.resolution.ResolutionQueries.FindResolutionStats;
 import org.jinlin.kernel.resolution.ResolutionQueries.ResolutionStats;
 import org.jinlin.query.ProjectionHarness;
@@ -99,7 +100,8 @@ class ResolutionStatsProjectionTest {
     /** Assignment, a step and the resolution at {@code level}, {@code days} after {@code reportedAt}. */
     private static Object[] mediatedAndResolved(String id, Level level, Instant reportedAt, long days) {
         return new Object[]{new MediatorAssigned(id, "M1", level),
-                            new MediationStepRecorded(id, StepKind.HOME_VISIT, "走访", reportedAt, "M1", level),
+                            new MediationStepRecorded(id, StepKind.HOME_VISIT, "走访", reportedAt, "M1", level,
+                                                      null, Venue.NOT_RECORDED, null),
                             new DisputeResolved(id, level, "M1", "达成协议", reportedAt.plusSeconds(days * DAY))};
     }
 
@@ -145,7 +147,8 @@ class ResolutionStatsProjectionTest {
     void anOpenDisputeCountsNowhere() {
         Instant reportedAt = MARCH.plusSeconds(DAY);
         given(reported("D1", "C1", Scale.SMALL, reportedAt), new MediatorAssigned("D1", "M1", Level.COMPOUND),
-              new MediationStepRecorded("D1", StepKind.INTAKE, "登记", reportedAt, "M1", Level.COMPOUND),
+              new MediationStepRecorded("D1", StepKind.INTAKE, "登记", reportedAt, "M1", Level.COMPOUND,
+                                        null, Venue.NOT_RECORDED, null),
               new DisputeEscalated("D1", Level.COMPOUND, Level.COMMUNITY, "跨小区", "M1"));
 
         assertThat(stats("city", null, null)).isEmpty();
@@ -352,12 +355,14 @@ class ResolutionStatsProjectionTest {
         Instant reportedAt = Instant.parse("2024-03-01T15:30:00Z");
         given(reported("D1", "C1", Scale.SMALL, reportedAt));
         given(new MediatorAssigned("D1", "M1", Level.COMPOUND),
-              new MediationStepRecorded("D1", StepKind.HOME_VISIT, "x", reportedAt, "M1", Level.COMPOUND),
+              new MediationStepRecorded("D1", StepKind.HOME_VISIT, "x", reportedAt, "M1", Level.COMPOUND,
+                                        null, Venue.NOT_RECORDED, null),
               new DisputeResolved("D1", Level.COMPOUND, "M1", "x", Instant.parse("2024-03-01T16:30:00Z")));
         // Resolved at 00:30 on 1 April in China, still 31 March in UTC: an April resolution.
         given(reported("D2", "C1", Scale.SMALL, reportedAt));
         given(new MediatorAssigned("D2", "M1", Level.COMPOUND),
-              new MediationStepRecorded("D2", StepKind.HOME_VISIT, "x", reportedAt, "M1", Level.COMPOUND),
+              new MediationStepRecorded("D2", StepKind.HOME_VISIT, "x", reportedAt, "M1", Level.COMPOUND,
+                                        null, Venue.NOT_RECORDED, null),
               new DisputeResolved("D2", Level.COMPOUND, "M1", "x", Instant.parse("2024-03-31T16:30:00Z")));
 
         assertThat(row("community", EAST, "2024-03", "2024-03").orElseThrow().medianDaysToResolve()).isEqualTo(1.0);

@@ -188,7 +188,7 @@ public class Dispute {
         notInTheFuture("occurredAt", command.occurredAt(), clock);
         notBeforeTheReport("occurredAt", command.occurredAt());
         apply(new MediationStepRecorded(disputeId, command.kind(), command.note().strip(), command.occurredAt(),
-                                        assignedMediatorId, level));
+                                        assignedMediatorId, level, command.durationMinutes(), command.venue(), command.place()));
     }
 
     @CommandHandler

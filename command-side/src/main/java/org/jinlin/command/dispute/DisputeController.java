@@ -21,6 +21,7 @@ import org.jinlin.kernel.dispute.ReferralTarget;
 import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,7 +55,8 @@ class DisputeController {
     record AssignmentRequest(String mediatorId) {
     }
 
-    record StepRequest(StepKind kind, String note, Instant occurredAt) {
+    record StepRequest(StepKind kind, String note, Instant occurredAt, Integer durationMinutes, Venue venue,
+                       String place) {
     }
 
     record EscalationRequest(Level toLevel, String reason) {
@@ -97,6 +99,7 @@ class DisputeController {
     @Operation(summary = "记录调解步骤 Record a mediation step (the assigned mediator only)")
     ResponseEntity<CommandAck> recordStep(@PathVariable String id, @RequestBody StepRequest body) {
         return commands.change(new RecordMediationStep(id, body.kind(), body.note(), body.occurredAt(),
+                                                       body.durationMinutes(), body.venue(), body.place(),
                                                        commands.ifMatch()));
     }
 

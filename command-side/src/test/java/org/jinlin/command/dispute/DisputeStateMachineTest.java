@@ -25,6 +25,7 @@ import org.jinlin.kernel.dispute.ReferralTarget;
 import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Status;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -136,7 +137,8 @@ class DisputeStateMachineTest {
         ASSIGN(new AssignMediator(DISPUTE, "M-1", null), COORDINATOR,
                h -> new MediatorAssigned(DISPUTE, "M-1", h.level)),
         RECORD_STEP(new RecordMediationStep(DISPUTE, StepKind.HOME_VISIT, "入户走访", day(3), null), mediator("M-1"),
-                    h -> new MediationStepRecorded(DISPUTE, StepKind.HOME_VISIT, "入户走访", day(3), "M-1", h.level)),
+                    h -> new MediationStepRecorded(DISPUTE, StepKind.HOME_VISIT, "入户走访", day(3), "M-1", h.level,
+                                                   null, Venue.PARTY_HOME, null)),
         ESCALATE(new EscalateDispute(DISPUTE, Level.COUNTY, "跨区域", null), COORDINATOR,
                  h -> new DisputeEscalated(DISPUTE, h.level, Level.COUNTY, "跨区域", h.mediator)),
         RESOLVE(new ResolveDispute(DISPUTE, "双方达成协议", day(4), null), mediator("M-1"),
@@ -194,7 +196,8 @@ class DisputeStateMachineTest {
     }
 
     private static MediationStepRecorded step(Level level) {
-        return new MediationStepRecorded(DISPUTE, StepKind.INTAKE, "受理", day(1), "M-1", level);
+        return new MediationStepRecorded(DISPUTE, StepKind.INTAKE, "受理", day(1), "M-1", level,
+                                         null, Venue.NOT_RECORDED, null);
     }
 
     private static DisputeResolved resolved(Level level) {

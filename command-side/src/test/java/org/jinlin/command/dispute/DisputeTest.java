@@ -32,6 +32,7 @@ import org.jinlin.kernel.dispute.ReferralTarget;
 import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,8 @@ class DisputeTest {
     }
 
     private static MediationStepRecorded step(String mediatorId, Level level) {
-        return new MediationStepRecorded(DISPUTE, StepKind.INTAKE, "受理", day(1), mediatorId, level);
+        return new MediationStepRecorded(DISPUTE, StepKind.INTAKE, "受理", day(1), mediatorId, level,
+                                         null, Venue.NOT_RECORDED, null);
     }
 
     private static DisputeResolved resolved(String mediatorId, Level level) {
@@ -307,7 +309,39 @@ class DisputeTest {
                    .when(new RecordMediationStep(DISPUTE, StepKind.JOINT_SESSION, "当面调解", day(2), null),
                          mediator("M-1"))
                    .expectEvents(new MediationStepRecorded(DISPUTE, StepKind.JOINT_SESSION, "当面调解", day(2), "M-1",
-                                                           Level.COMPOUND));
+                                                           Level.COMPOUND, null, Venue.NOT_RECORDED, null));
+        }
+
+        @Test
+        void aStepRecordsItsDurationVenueAndPlace() {
+            fixture.given(reportedInCompound(), assigned("M-1", Level.COMPOUND))
+                   .when(new RecordMediationStep(DISPUTE, StepKind.JOINT_SESSION, "当面调解", day(2), 45,
+                                                 Venue.MEDIATION_ROOM, "  东城社区调解室 ", null),
+                         mediator("M-1"))
+                   .expectEvents(new MediationStepRecorded(DISPUTE, StepKind.JOINT_SESSION, "当面调解", day(2), "M-1",
+                                                           Level.COMPOUND, 45, Venue.MEDIATION_ROOM, "东城社区调解室"));
+        }
+
+        @Test
+        void withoutAVenueAStepTakesTheOneItsKindImplies() {
+            fixture.given(reportedInCompound(), assigned("M-1", Level.COMPOUND))
+                   .when(new RecordMediationStep(DISPUTE, StepKind.HOME_VISIT, "入户走访", day(2), null, null, " ", null),
+                         mediator("M-1"))
+                   .expectEvents(new MediationStepRecorded(DISPUTE, StepKind.HOME_VISIT, "入户走访", day(2), "M-1",
+                                                           Level.COMPOUND, null, Venue.PARTY_HOME, null));
+        }
+
+        @Test
+        void aStepOfNoMinutesOrMoreThanADayIsRefusedBeforeTheCaseIsAsked() {
+            assertThatThrownBy(() -> new RecordMediationStep(DISPUTE, StepKind.PHONE_CALL, "电话", day(2), 0, null,
+                                                             null, null))
+                    .isInstanceOf(InvalidInput.class)
+                    .hasMessageContaining("durationMinutes: must be between 1 and 1440 minutes (one day)");
+            assertThatThrownBy(() -> new RecordMediationStep(DISPUTE, StepKind.PHONE_CALL, "电话", day(2), 1441, null,
+                                                             "室".repeat(201), null))
+                    .isInstanceOf(InvalidInput.class)
+                    .hasMessageContaining("durationMinutes")
+                    .hasMessageContaining("place: must be at most 200 characters");
         }
 
         @Test
@@ -663,7 +697,7 @@ class DisputeTest {
                           resolved("M-1", Level.COMPOUND),
                           new DisputeReopened(DISPUTE, Level.COMPOUND, "M-1", "协议未履行"),
                           new MediationStepRecorded(DISPUTE, StepKind.JOINT_SESSION, "再次调解", day(10), "M-1",
-                                                    Level.COMPOUND))
+                                                    Level.COMPOUND, null, Venue.NOT_RECORDED, null))
                    .when(new ResolveDispute(DISPUTE, "补充协议", day(11), null), mediator("M-1"))
                    .expectEvents(new DisputeResolved(DISPUTE, Level.COMPOUND, "M-1", "补充协议", day(11)));
         }

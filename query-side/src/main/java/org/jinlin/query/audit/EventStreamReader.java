@@ -21,6 +21,7 @@ import static org.jinlin.kernel.audit.EventStoreLayout.EVENT_TABLE;
 import static org.jinlin.kernel.audit.EventStoreLayout.GLOBAL_INDEX;
 import static org.jinlin.kernel.audit.EventStoreLayout.META_DATA;
 import static org.jinlin.kernel.audit.EventStoreLayout.PAYLOAD;
+import static org.jinlin.kernel.audit.EventStoreLayout.PAYLOAD_REVISION;
 import static org.jinlin.kernel.audit.EventStoreLayout.PAYLOAD_TYPE;
 import static org.jinlin.kernel.audit.EventStoreLayout.SEQUENCE_NUMBER;
 import static org.jinlin.kernel.audit.EventStoreLayout.TIMESTAMP;
@@ -38,9 +39,12 @@ public class EventStreamReader {
         this.cipher = cipher;
     }
 
-    /** One stored event as an auditor sees it. */
+    /**
+     * One stored event as an auditor sees it: the payload as it was recorded, in the shape of its
+     * {@code payloadRevision} (null for the first shape of an event type), not upcast to today's shape.
+     */
     public record StoredEvent(long globalIndex, long sequence, String aggregateType, String type, String payloadType,
-                              Instant occurredAt, String actor, String role, String correlationId, JsonNode payload,
+                              String payloadRevision, Instant occurredAt, String actor, String role, String correlationId, JsonNode payload,
                               JsonNode metaData, String hash, String previousHash) {
     }
 
@@ -52,7 +56,7 @@ public class EventStreamReader {
 
     public List<StoredEvent> page(String aggregateId, int page, int size) {
         return jdbc.query("select " + GLOBAL_INDEX + ", " + SEQUENCE_NUMBER + ", " + AGGREGATE_TYPE + ", " + PAYLOAD_TYPE
-                          + ", " + TIMESTAMP + ", " + PAYLOAD + ", " + META_DATA + " from " + EVENT_TABLE + " where "
+                          + ", " + TIMESTAMP + ", " + PAYLOAD + ", " + META_DATA + ", " + PAYLOAD_REVISION + " from " + EVENT_TABLE + " where "
                           + AGGREGATE_IDENTIFIER + " = ? order by " + SEQUENCE_NUMBER
                           + " offset ? rows fetch next ? rows only",
                           (rs, n) -> {
@@ -61,7 +65,7 @@ public class EventStreamReader {
                               return new StoredEvent(rs.getLong(1), rs.getLong(2), rs.getString(3),
                                                      payloadType.substring(payloadType.lastIndexOf('.') + 1)
                                                                 .replace('$', '.'),
-                                                     payloadType, Instant.parse(rs.getString(5)),
+                                                     payloadType, rs.getString(8), Instant.parse(rs.getString(5)),
                                                      text(metaData, MetadataKeys.ACTOR), text(metaData, MetadataKeys.ROLE),
                                                      text(metaData, MetadataKeys.CORRELATION_ID),
                                                      decrypted(parse(rs.getBytes(6))),

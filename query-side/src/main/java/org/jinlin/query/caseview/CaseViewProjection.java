@@ -42,6 +42,7 @@ import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.dispute.Status;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 import org.jinlin.kernel.privacy.Masking;
 import org.jinlin.query.readmodel.GenerationalProjection;
 import org.jinlin.query.readmodel.Generations;
@@ -183,7 +184,7 @@ public class CaseViewProjection extends GenerationalProjection {
         parties = new TemporalTable(jdbc, "case_party", List.of("dispute_id", "party_no"), List.of("name", "role"));
         entries = new TemporalTable(jdbc, "case_entry", List.of("dispute_id", "sequence_number"),
                                     List.of("kind", "step_kind", "note", "occurred_at", "mediator_id", "level",
-                                            "to_level", "scale", "agreement_honoured"));
+                                            "to_level", "scale", "agreement_honoured", "duration_minutes", "venue", "place"));
     }
 
     @Override
@@ -242,8 +243,8 @@ public class CaseViewProjection extends GenerationalProjection {
     @EventHandler
     void on(MediationStepRecorded event, @SequenceNumber long version, @Timestamp Instant at) {
         change(event.disputeId(), version, at, row -> row.status = Status.IN_MEDIATION);
-        entry(event.disputeId(), version, at, Entry.STEP, event.kind().name(), event.note(), event.occurredAt(),
-              event.mediatorId(), event.level(), null, null, null);
+        step(event.disputeId(), version, at, event.kind().name(), event.note(), event.occurredAt(),
+             event.mediatorId(), event.level(), event.durationMinutes(), event.venue(), event.place());
     }
 
     @EventHandler
@@ -353,7 +354,10 @@ public class CaseViewProjection extends GenerationalProjection {
                        switch (Entry.valueOf(rs.getString("kind"))) {
                            case ASSIGNMENT -> assignments.add(new Assignment(mediator, level(rs, "level"), occurredAt));
                            case STEP -> steps.add(new Step(StepKind.valueOf(rs.getString("step_kind")), note,
-                                                           occurredAt, mediator, level(rs, "level")));
+                                                           occurredAt, mediator, level(rs, "level"),
+                                                           rs.getObject("duration_minutes", Integer.class),
+                                                           Venue.valueOf(rs.getString("venue")),
+                                                           visible.text(rs.getString("place"))));
                            case ESCALATION -> escalations.add(new Escalation(level(rs, "level"), level(rs, "to_level"),
                                                                              note, mediator, occurredAt));
                            case RECLASSIFICATION -> reclassifications.add(new Reclassification(
@@ -488,7 +492,14 @@ public class CaseViewProjection extends GenerationalProjection {
                        Boolean agreementHonoured) {
         entries.put(writing(), at, Optional.empty(), new Object[]{disputeId, sequence}, kind.name(), stepKind, note,
                     TemporalTable.timestamp(occurredAt), mediatorId, name(level), name(toLevel), name(scale),
-                    agreementHonoured);
+                    agreementHonoured, null, null, null);
+    }
+
+    private void step(String disputeId, long sequence, Instant at, String stepKind, String note, Instant occurredAt,
+                      String mediatorId, Level level, Integer durationMinutes, Venue venue, String place) {
+        entries.put(writing(), at, Optional.empty(), new Object[]{disputeId, sequence}, Entry.STEP.name(), stepKind,
+                    note, TemporalTable.timestamp(occurredAt), mediatorId, name(level), null, null, null,
+                    durationMinutes, venue.name(), place);
     }
 
     private static Level level(ResultSet rs, String column) throws SQLException {

@@ -8,6 +8,7 @@ import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.dispute.Status;
 import org.jinlin.kernel.dispute.StepKind;
+import org.jinlin.kernel.dispute.Venue;
 
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +70,9 @@ public final class CaseViewQueries {
     public record Assignment(String mediatorId, Level level, Instant at) {
     }
 
-    public record Step(StepKind kind, String note, Instant occurredAt, String mediatorId, Level level) {
+    /** A step of the mediation; {@code durationMinutes} and {@code place} are null where they were not recorded. */
+    public record Step(StepKind kind, String note, Instant occurredAt, String mediatorId, Level level,
+                       Integer durationMinutes, Venue venue, String place) {
     }
 
     public record Escalation(Level fromLevel, Level toLevel, String reason, String releasedMediatorId, Instant at) {

@@ -21,6 +21,9 @@ public final class DisputeCommands {
     static final int MAX_NAME = 100;
     static final int MAX_REASON = 500;
     static final int MAX_TEXT = 2000;
+    static final int MAX_PLACE = 200;
+    /** A single step (a visit, a session) lasts at most a day; longer work is recorded as several steps. */
+    static final int MAX_STEP_MINUTES = 24 * 60;
 
     private DisputeCommands() {
     }
@@ -101,16 +104,33 @@ public final class DisputeCommands {
         }
     }
 
-    /** One step of the mediation (调解过程记录): a visit, a joint session, a call. */
+    /**
+     * One step of the mediation (调解过程记录): a visit, a joint session, a call; optionally how long it took, in
+     * minutes, its venue and the place. Without a venue, the step takes the one its kind implies (a home visit at
+     * the party's home, a call by phone) or {@link Venue#NOT_RECORDED}. A blank place means none, as a form with an
+     * empty field sends it.
+     */
     public record RecordMediationStep(@TargetAggregateIdentifier String disputeId, StepKind kind, String note,
-                                      Instant occurredAt, @TargetAggregateVersion Long expectedVersion) {
+                                      Instant occurredAt, Integer durationMinutes, Venue venue, String place,
+                                      @TargetAggregateVersion Long expectedVersion) {
         public RecordMediationStep {
             Check.fields()
                  .clientId("disputeId", disputeId)
                  .notNull("kind", kind)
                  .notBlank("note", note, MAX_TEXT)
                  .notNull("occurredAt", occurredAt)
+                 .that(durationMinutes == null || (durationMinutes >= 1 && durationMinutes <= MAX_STEP_MINUTES),
+                       "durationMinutes", "must be between 1 and " + MAX_STEP_MINUTES + " minutes (one day)")
+                 .optionalText("place", place, MAX_PLACE)
                  .orThrow();
+            place = place == null || place.isBlank() ? null : place.strip();
+            venue = venue == null ? Venue.impliedBy(kind) : venue;
+        }
+
+        /** A step without its duration, venue and place. */
+        public RecordMediationStep(String disputeId, StepKind kind, String note, Instant occurredAt,
+                                   Long expectedVersion) {
+            this(disputeId, kind, note, occurredAt, null, null, null, expectedVersion);
         }
     }
 
