@@ -37,7 +37,7 @@ import static org.jinlin.app.support.Api.json;
  * An embedded installation moves into PostgreSQL with {@code export-events} and {@code import-events}: the events
  * keep their bytes, order and hash chains; users, keys and the command side's lookups come along; the read models
  * rebuilt on PostgreSQL from the moved events answer exactly as they did on H2; and commands go on where they
- * stopped.
+ * stopped. An export taken from PostgreSQL goes back into a new embedded store as well.
  */
 class EventStoreTransferTest {
 
@@ -118,6 +118,23 @@ class EventStoreTransferTest {
                     .as("the global index continues after the moved events").isGreaterThan(lastMoved);
         } finally {
             node.close();
+        }
+
+        // And back: an export from PostgreSQL imports into a new embedded store, chains intact.
+        Path back = dataDir.resolve("back.jsonl");
+        assertThat(EventStoreTransfer.run(new String[]{"export-events", "--url", url, "--user", "postgres",
+                                                       "--password", "", "--to", back.toString()})).isZero();
+        Path copy = Path.of(ApiTest.newDataDirectory());
+        assertThat(EventStoreTransfer.run(new String[]{"import-events", "--from", back.toString(),
+                                                       "--data", copy.toString()})).isZero();
+        assertThat(VerifyCommand.run(new String[]{"verify", "--data", copy.toString()})).isZero();
+        try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("jinlin"), "sa", "");
+             var rows = h2.createStatement().executeQuery("select count(*), max(global_index) from domain_event_entry")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(jdbc.queryForObject("select count(*) from domain_event_entry",
+                                                                      Long.class));
+            assertThat(rows.getLong(2)).isEqualTo(jdbc.queryForObject("select max(global_index) from domain_event_entry",
+                                                                      Long.class));
         }
     }
 

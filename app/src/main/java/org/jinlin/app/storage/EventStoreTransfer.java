@@ -226,7 +226,7 @@ public final class EventStoreTransfer {
                 continueIdentities(connection);
                 connection.commit();
             }
-            System.out.println("Imported " + describe(counts) + " into " + url + " (schema version " + schemaVersion
+            System.out.println("Imported " + describe(counts) + " into " + url.replaceFirst("[?;].*", "") + " (schema version " + schemaVersion
                                + "). Start the nodes: the read models rebuild from the events.");
             try (Connection connection = DriverManager.getConnection(url, user, password)) {
                 ChainVerifier.Report report = new ChainVerifier().verify(connection, null);
