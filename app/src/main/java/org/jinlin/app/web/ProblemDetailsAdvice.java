@@ -21,6 +21,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -207,6 +208,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String detail = cause == null ? "the request body is missing" : "the request body is not valid JSON";
         return ResponseEntity.badRequest().body(Problems.invalid(detail, List.of(new FieldError("body", detail))));
+    }
+
+    /** The firewall also rejects what it finds only when a request is read, e.g. a form field with a control name. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException rejected) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "rejected-request", "请求无效 Bad request",
+                           "the request contains a name or character the service does not accept");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

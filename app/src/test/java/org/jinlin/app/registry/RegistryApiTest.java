@@ -342,4 +342,19 @@ class RegistryApiTest extends ApiTest {
         assertProblem(registrar().get("/api/communities/" + Codes.community("350802")), 404, "not registered");
         assertProblem(registrar().get("/api/mediators/" + Codes.id("M")), 404, "not registered");
     }
+
+    @Test
+    void anIdOfAnotherKindOfRecordIsNotFoundAndAppendsNothing() {
+        String code = Codes.community("350802");
+        registerCommunity(code, 5000);
+        String mediator = Codes.id("M");
+        registerMediator(mediator, "FULL_TIME");
+
+        assertProblem(registrar().post("/api/households/" + code + "/deregistration",
+                                       json(Map.of("reason", "moved away"))), 404, "another kind of record");
+        assertProblem(registrar().post("/api/mediators/" + code + "/appointments",
+                                       json(Map.of("communityCode", code))), 404, "another kind of record");
+        assertThat(storedEvents(code)).isEqualTo(1);
+        assertThat(storedEvents(mediator)).isEqualTo(1);
+    }
 }

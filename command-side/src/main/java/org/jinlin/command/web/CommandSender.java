@@ -7,6 +7,9 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -49,6 +52,7 @@ public class CommandSender {
     public static final String EVENT_TOKEN = "X-Event-Token";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+    private static final AnnotationCommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
 
     private final CommandGateway gateway;
     private final IdempotencyStore idempotency;
@@ -148,6 +152,11 @@ public class CommandSender {
         if (failure instanceof AggregateNotFoundException notFound) {
             return new NotFound(aggregateNoun(command) + " " + notFound.getAggregateIdentifier() + " does not exist");
         }
+        if (failure instanceof IncompatibleAggregateException) {
+            // The id names a stream of another kind of record (ids are chosen by clients and share one store).
+            return new NotFound("no " + aggregateNoun(command) + " has the id " + targetId(command)
+                                + "; that id belongs to another kind of record");
+        }
         if (failure instanceof ConflictingAggregateVersionException conflict) {
             return new VersionConflict(aggregateNoun(command) + " " + conflict.getAggregateIdentifier()
                                        + " is at version " + conflict.getActualVersion() + ", not "
@@ -159,6 +168,14 @@ public class CommandSender {
                                        + " was changed by another request at the same moment; read it again and retry");
         }
         return failure;
+    }
+
+    private static String targetId(Object command) {
+        try {
+            return TARGETS.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier();
+        } catch (IllegalArgumentException noTarget) {
+            return "given";
+        }
     }
 
     /** "community" for a command declared in {@code CommunityCommands}. */
