@@ -58,7 +58,9 @@ class AxonServerProfileTest {
                 }))
                 .run("--JINLIN_AXONSERVER_PROPERTIES=" + properties, "--jinlin.data-dir=" + dataDir,
                      "--server.port=0", "--jinlin.security.admin-password=" + TestUsers.ADMIN_PASSWORD,
-                     "--jinlin.security.bcrypt-strength=4", "--logging.level.root=WARN"));
+                     "--jinlin.security.bcrypt-strength=4", "--logging.level.root=WARN",
+                     // Logging is one per JVM: keep the service's INFO lines that log tests in this JVM capture.
+                     "--logging.level.org.jinlin=INFO"));
 
         AxonServerConfiguration configuration = (AxonServerConfiguration) built.get(AxonServerConfiguration.class);
         assertThat(configuration).as("the profile turns the Axon Server connector on").isNotNull();

@@ -65,7 +65,9 @@ class EventStoreTransferTest {
         long eventsOnH2;
         try (ConfigurableApplicationContext embedded = new SpringApplicationBuilder(JinlinApplication.class).run(
                 "--jinlin.data-dir=" + dataDir, "--server.port=0", "--jinlin.security.bcrypt-strength=4",
-                "--jinlin.security.admin-password=" + TestUsers.ADMIN_PASSWORD, "--logging.level.root=WARN")) {
+                "--jinlin.security.admin-password=" + TestUsers.ADMIN_PASSWORD, "--logging.level.root=WARN",
+                // Logging is one per JVM: keep the service's INFO lines that log tests in this JVM capture.
+                "--logging.level.org.jinlin=INFO")) {
             TestUsers.ensure(embedded.getBean(UserAdministration.class));
             Api api = PostgresNodes.api(embedded);
             Api admin = api.as(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
