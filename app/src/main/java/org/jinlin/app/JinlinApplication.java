@@ -2,6 +2,7 @@ package org.jinlin.app;
 
 import org.jinlin.app.audit.VerifyCommand;
 import org.jinlin.app.demo.DemoCommand;
+import org.jinlin.app.storage.EventStoreTransfer;
 import org.jinlin.app.storage.RestoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
@@ -35,6 +36,9 @@ public class JinlinApplication {
         }
         if (args.length > 0 && args[0].equals("demo")) {
             System.exit(DemoCommand.run(args));
+        }
+        if (args.length > 0 && (args[0].equals("export-events") || args[0].equals("import-events"))) {
+            System.exit(EventStoreTransfer.run(args));
         }
         System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(JinlinApplication.class, args);
