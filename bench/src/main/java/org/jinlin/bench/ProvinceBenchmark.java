@@ -127,6 +127,8 @@ final class ProvinceBenchmark {
         long events = service.storedEvents();
         List<String> names = admin.statuses().stream().map(ProjectionAdministration.Status::name).toList();
         System.out.printf("replaying %s over %,d events%n", names, events);
+        Map<String, Integer> generationBefore = new LinkedHashMap<>();
+        admin.statuses().forEach(status -> generationBefore.put(status.name(), status.readGeneration()));
         long t0 = System.nanoTime();
         for (String name : names) {
             admin.replay(name);
@@ -135,8 +137,9 @@ final class ProvinceBenchmark {
         while (doneAt.size() < names.size()) {
             Thread.sleep(500);
             for (ProjectionAdministration.Status status : admin.statuses()) {
+                // Answering from the rebuilt rows: queries read a newer generation than before the replay.
                 if (!doneAt.containsKey(status.name()) && !status.replaying()
-                    && status.readGeneration() == status.writeGeneration()) {
+                    && status.readGeneration() > generationBefore.get(status.name())) {
                     doneAt.put(status.name(), (System.nanoTime() - t0) / 1e9);
                     System.out.printf("%n  %s answers again after %.1f s%n", status.name(), doneAt.get(status.name()));
                 }
