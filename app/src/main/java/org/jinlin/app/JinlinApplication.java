@@ -1,6 +1,8 @@
 package org.jinlin.app;
 
 import org.jinlin.app.audit.VerifyCommand;
+import org.jinlin.app.demo.DemoCommand;
+import org.jinlin.app.storage.EventStoreTransfer;
 import org.jinlin.app.storage.RestoreCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
@@ -31,6 +33,12 @@ public class JinlinApplication {
         }
         if (args.length > 0 && args[0].equals("restore")) {
             System.exit(RestoreCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("demo")) {
+            System.exit(DemoCommand.run(args));
+        }
+        if (args.length > 0 && (args[0].equals("export-events") || args[0].equals("import-events"))) {
+            System.exit(EventStoreTransfer.run(args));
         }
         System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(JinlinApplication.class, args);

@@ -1,10 +1,14 @@
 package org.jinlin.app;
 
+import org.axonframework.config.ProcessingGroup;
+import org.jinlin.command.registry.CommandSideLookups;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.TypeFilter;
+
+import java.util.Map;
 
 /**
  * What a node runs, from {@code jinlin.role}: {@code all} (the default) runs both sides; {@code command} runs the
@@ -27,6 +31,15 @@ public class NodeRoleFilter implements TypeFilter, EnvironmentAware {
     public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
         String type = reader.getClassMetadata().getClassName();
         return role.equals("command") && type.startsWith("org.jinlin.query.")
-               || role.equals("query") && type.startsWith("org.jinlin.command.");
+               || role.equals("query") && (type.startsWith("org.jinlin.command.") || inTheCommandTransaction(reader));
+    }
+
+    /**
+     * Handlers that belong to the command's own transaction (the command side's lookups, erasure of keys) live
+     * partly outside the command-side module; a node taking no commands must not run them as a projection.
+     */
+    private static boolean inTheCommandTransaction(MetadataReader reader) {
+        Map<String, Object> group = reader.getAnnotationMetadata().getAnnotationAttributes(ProcessingGroup.class.getName());
+        return group != null && CommandSideLookups.PROCESSING_GROUP.equals(group.get("value"));
     }
 }

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +31,9 @@ import static org.jinlin.app.support.Api.json;
 
 /**
  * Nothing acknowledged is lost when the process dies. The packaged service runs in a child JVM on the embedded
- * H2 file; eight clients register communities and full-time mediators and appoint them, recording every
- * acknowledged (id, version); the process is killed with SIGKILL mid-load, three times over. After each kill every
+ * H2 file ({@link PostgresDurabilityTest} runs the same on PostgreSQL); eight clients register communities and
+ * full-time mediators and appoint them, recording every acknowledged (id, version); the process is killed with
+ * SIGKILL mid-load, three times over. After each kill every
  * acknowledged event is in the store, no stream has a gap, and every hash chain verifies; after the last restart
  * the read models catch up and equal a rebuild from the events.
  */
@@ -47,28 +49,50 @@ class DurabilityTest {
         }
     }
 
+    /** Where the service keeps its store: arguments for the service. */
+    protected List<String> storeArguments(Path dataDir) {
+        return List.of("--jinlin.data-dir=" + dataDir);
+    }
+
+    /** A connection to the store, with the service stopped. */
+    protected Connection openStore(Path dataDir) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/jinlin", "sa", "");
+    }
+
+    /** The arguments of the offline {@code verify} command for the store. */
+    protected String[] verifyArguments(Path dataDir) {
+        return new String[]{"verify", "--data", dataDir.toString()};
+    }
+
     private Process start(Path dataDir, int port) throws IOException {
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"),
                 "-Ddisable-axoniq-console-message=true",
                 JinlinApplication.class.getName(),
-                "--jinlin.data-dir=" + dataDir, "--server.port=" + port,
+                "--server.port=" + port,
                 "--jinlin.security.admin-password=" + TestUsers.ADMIN_PASSWORD,
-                "--jinlin.security.bcrypt-strength=4", "--logging.level.root=WARN");
+                "--jinlin.security.bcrypt-strength=4", "--logging.level.root=WARN"));
+        command.addAll(storeArguments(dataDir));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                                                      .redirectOutput(ProcessBuilder.Redirect.appendTo(
                                                              dataDir.resolve("service.log").toFile()))
                                                      .start();
         Api api = new Api(port);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(process.isAlive()).as("service exited, see " + dataDir.resolve("service.log")).isTrue();
-            try {
-                return api.anonymous().get("/actuator/health/readiness").status() == 200;
-            } catch (IllegalStateException notYet) {
-                return false;
-            }
-        });
+        try {
+            // Generous: on a busy build machine a start of the whole service can take over a minute.
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                assertThat(process.isAlive()).as("service exited, see " + dataDir.resolve("service.log")).isTrue();
+                try {
+                    return api.anonymous().get("/actuator/health/readiness").status() == 200;
+                } catch (IllegalStateException notYet) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException | AssertionError notReady) {
+            process.destroyForcibly();
+            throw notReady;
+        }
         return process;
     }
 
@@ -93,14 +117,14 @@ class DurabilityTest {
                 assertThat(stored.get(ack.getKey())).as("acknowledged version of " + ack.getKey())
                                                     .isNotNull().isGreaterThanOrEqualTo(ack.getValue());
             }
-            assertThat(VerifyCommand.run(new String[]{"verify", "--data", dataDir.toString()}))
+            assertThat(VerifyCommand.run(verifyArguments(dataDir)))
                     .as("no gap and every chain intact after kill " + (round + 1)).isZero();
         }
 
         service = start(dataDir, port);
         Api admin = new Api(port).as(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         Api reader = admin;
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             for (JsonNode projection : admin.get("/api/admin/projections").body()) {
                 assertThat(projection.path("lag").asLong()).as(projection.toString()).isZero();
             }
@@ -116,7 +140,7 @@ class DurabilityTest {
         for (String projection : List.of("mediator-ratios", "directory")) {
             int generation = admin.get("/api/admin/projections/" + projection).body().path("readGeneration").asInt();
             assertThat(admin.post("/api/admin/projections/" + projection + "/replay", null).status()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
                 JsonNode status = admin.get("/api/admin/projections/" + projection).body();
                 return status.path("readGeneration").asInt() > generation && !status.path("replaying").asBoolean();
             });
@@ -153,7 +177,7 @@ class DurabilityTest {
             clients.add(thread);
             thread.start();
         }
-        await().atMost(Duration.ofSeconds(90)).until(() -> answered.get() >= atLeast);
+        await().atMost(Duration.ofSeconds(180)).until(() -> answered.get() >= atLeast);
         service.destroyForcibly();
         running.set(false);
         for (Thread client : clients) {
@@ -168,9 +192,9 @@ class DurabilityTest {
         }
     }
 
-    private static Map<String, Long> storedVersions(Path dataDir) throws Exception {
+    private Map<String, Long> storedVersions(Path dataDir) throws Exception {
         Map<String, Long> stored = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/jinlin", "sa", "");
+        try (Connection connection = openStore(dataDir);
              PreparedStatement select = connection.prepareStatement(
                      "select aggregate_identifier, max(sequence_number) from domain_event_entry "
                      + "group by aggregate_identifier");

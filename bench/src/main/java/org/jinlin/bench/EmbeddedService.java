@@ -27,6 +27,11 @@ final class EmbeddedService implements AutoCloseable {
     }
 
     static EmbeddedService start(Path dataDir, Map<String, Object> extraProperties) {
+        return start(dataDir, extraProperties, new Class<?>[0]);
+    }
+
+    /** With more configuration classes, e.g. one that replaces a bean. */
+    static EmbeddedService start(Path dataDir, Map<String, Object> extraProperties, Class<?>... sources) {
         System.setProperty("disable-axoniq-console-message", "true");
         Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "jinlin.data-dir", dataDir.toAbsolutePath().toString(),
@@ -37,7 +42,8 @@ final class EmbeddedService implements AutoCloseable {
         // Command-line arguments outrank application.yml; builder "properties" would not.
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                                        .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(JinlinApplication.class).run(arguments);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(JinlinApplication.class)
+                .sources(sources).run(arguments);
         return new EmbeddedService(context, dataDir);
     }
 

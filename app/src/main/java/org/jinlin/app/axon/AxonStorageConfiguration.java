@@ -16,7 +16,12 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.jinlin.app.cluster.NodeIdDefault;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
@@ -106,6 +111,22 @@ public class AxonStorageConfiguration {
                           .setTimestampColumn("token_timestamp")
                           .setOwnerColumn("owner")
                           .build();
+    }
+
+    /**
+     * Axon's JDBC token store, naming this node by {@code jinlin.node-id} as the owner of the segments it claims, so
+     * that several nodes (even two in one JVM) never take each other's claims for their own.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          TokenStoreProperties properties, @Value("${" + NodeIdDefault.PROPERTY + "}") String nodeId) {
+        return JdbcTokenStore.builder()
+                             .connectionProvider(connectionProvider)
+                             .schema(tokenSchema)
+                             .serializer(serializer)
+                             .claimTimeout(properties.getClaimTimeout())
+                             .nodeId(nodeId)
+                             .build();
     }
 
     @Bean

@@ -8,6 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -57,6 +59,14 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+            if (failure instanceof AuthenticationServiceException) {
+                // The users could not be read (the database is out of reach): not the client's fault.
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                Problems.write(response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                                                           "暂时不可用 Temporarily unavailable",
+                                                           "the database cannot be reached; nothing was stored, retry shortly"));
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"jinlin\", charset=\"UTF-8\"");
             String detail = failure instanceof LockedException
                     ? "this user is locked for a while after repeated failed logins"

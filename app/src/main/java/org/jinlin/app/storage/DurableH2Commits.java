@@ -26,15 +26,22 @@ import java.sql.Statement;
 @Component
 class DurableH2Commits implements BeanPostProcessor {
 
-    private final boolean h2File;
+    private final boolean checkpointing;
+
+    /**
+     * {@code jinlin.h2.checkpoint-each-commit=false} leaves the writing to H2 (within its write delay): only for a
+     * bulk load that is started again from scratch if it is killed, as the {@code demo} command line does.
+     */
+    static final String CHECKPOINT_EACH_COMMIT = "jinlin.h2.checkpoint-each-commit";
 
     DurableH2Commits(Environment environment) {
-        this.h2File = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:");
+        this.checkpointing = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:")
+                      && environment.getProperty(CHECKPOINT_EACH_COMMIT, Boolean.class, true);
     }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (h2File && bean instanceof DataSource dataSource && !(bean instanceof CheckpointingDataSource)) {
+        if (checkpointing && bean instanceof DataSource dataSource && !(bean instanceof CheckpointingDataSource)) {
             return new CheckpointingDataSource(dataSource);
         }
         return bean;

@@ -16,6 +16,7 @@ import org.jinlin.kernel.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -34,6 +35,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -112,21 +114,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A command refused on another node arrives wrapped; answer it as if it had been refused here. */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException failure) {
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException failure) {
         Throwable cause = failure.getCause();
         if (cause instanceof InvalidInput invalid) {
-            return invalid(invalid);
+            return ResponseEntity.badRequest().body(invalid(invalid));
         }
         if (cause instanceof RuleViolation violation) {
-            return ruleViolation(violation);
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(ruleViolation(violation));
         }
         if (cause instanceof NotFound notFound) {
-            return notFound(notFound);
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound(notFound));
         }
         if (cause instanceof Forbidden forbidden) {
-            return forbidden(forbidden);
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(forbidden(forbidden));
         }
-        return unexpected(failure);
+        return unexpectedOrUnavailable(failure);
+    }
+
+    /** Two requests on different nodes changed the same rows at once and the database let one of them through. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ProblemDetail concurrentWrite(ConcurrencyFailureException clash) {
+        return Problems.of(HttpStatus.CONFLICT, "version-conflict", "版本冲突 Version conflict",
+                           "the record was changed by another request at the same moment; read it again and retry");
     }
 
     @ExceptionHandler(Exception.class)
@@ -135,11 +144,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof java.sql.SQLTransientConnectionException
                 || cause instanceof java.sql.SQLNonTransientConnectionException
                 || cause instanceof java.net.ConnectException
-                || cause instanceof CannotGetJdbcConnectionException) {
+                || cause instanceof CannotGetJdbcConnectionException
+                || cause instanceof SQLException sql && connectionLost(sql.getSQLState())) {
                 return databaseUnavailable(failure);
+            }
+            if (cause instanceof ConcurrencyFailureException
+                || cause instanceof SQLException sql && transactionLostARace(sql.getSQLState())) {
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(concurrentWrite(null));
             }
         }
         return ResponseEntity.internalServerError().body(unexpected(failure));
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception) and 57P01–57P03 (PostgreSQL shutting down, crashed or not yet
+     * accepting connections): the database is out of reach, not the request at fault.
+     */
+    private static boolean connectionLost(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    /** SQLSTATE 40001 (serialization failure) and 40P01 (deadlock): another transaction won; nothing was stored. */
+    private static boolean transactionLostARace(String state) {
+        return "40001".equals(state) || "40P01".equals(state);
     }
 
     ProblemDetail unexpected(Exception failure) {

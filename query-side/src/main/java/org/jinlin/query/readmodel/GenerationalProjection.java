@@ -1,6 +1,7 @@
 package org.jinlin.query.readmodel;
 
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -15,7 +16,6 @@ public abstract class GenerationalProjection {
 
     protected final JdbcTemplate jdbc;
     protected final Generations generations;
-    private volatile int writeGeneration = -1;
 
     protected GenerationalProjection(JdbcTemplate jdbc, Generations generations) {
         this.jdbc = jdbc;
@@ -28,14 +28,16 @@ public abstract class GenerationalProjection {
     /** Every table the projection writes. */
     protected abstract List<String> tables();
 
-    /** The generation the event handlers write. */
+    /**
+     * The generation the event handlers write, read once per batch: not kept longer, since with several nodes the
+     * projection may have been rebuilt on another node since this one last ran it.
+     */
     protected int writing() {
-        int generation = writeGeneration;
-        if (generation < 0) {
-            generation = generations.write(name());
-            writeGeneration = generation;
+        if (CurrentUnitOfWork.isStarted()) {
+            return CurrentUnitOfWork.get().root().getOrComputeResource("jinlin.write-generation." + name(),
+                                                                        key -> generations.write(name()));
         }
-        return generation;
+        return generations.write(name());
     }
 
     /** The generation queries answer from. */
@@ -50,7 +52,6 @@ public abstract class GenerationalProjection {
         for (String table : tables()) {
             jdbc.update("delete from " + table + " where generation = ?", next);
         }
-        writeGeneration = next;
     }
 
     /** The replay caught up: queries read the new generation, and the old rows go. */

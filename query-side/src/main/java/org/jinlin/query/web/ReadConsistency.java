@@ -1,16 +1,16 @@
 package org.jinlin.query.web;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.jinlin.kernel.InvalidInput;
+import org.jinlin.query.readmodel.ProcessorPositions;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,12 +21,14 @@ import java.util.Optional;
 public class ReadConsistency {
 
     static final Duration MAX_WAIT = Duration.ofSeconds(5);
-    private static final long POLL_MILLIS = 10;
+    private static final long POLL_MILLIS = 20;
 
     private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
 
-    public ReadConsistency(EventProcessingConfiguration processing) {
+    public ReadConsistency(EventProcessingConfiguration processing, ProcessorPositions positions) {
         this.processing = processing;
+        this.positions = positions;
     }
 
     /**
@@ -55,16 +57,20 @@ public class ReadConsistency {
         return true;
     }
 
+    /**
+     * Asks the token store rather than this node's processor: with several nodes, the segments of a read model
+     * may be held by another node, and the stored token is what the read model's rows were committed with.
+     */
     private boolean handled(String group, long index) {
         Optional<StreamingEventProcessor> processor = processing.eventProcessor(group, StreamingEventProcessor.class);
         if (processor.isEmpty()) {
             return true;
         }
-        Map<Integer, EventTrackerStatus> segments = processor.get().processingStatus();
+        List<ProcessorPositions.Segment> segments = positions.of(group);
         if (segments.isEmpty()) {
             return false;
         }
-        return segments.values().stream().allMatch(status -> covers(status.getTrackingToken(), index));
+        return segments.stream().allMatch(segment -> covers(segment.token(), index));
     }
 
     /** Whether the token has handled the event at this global index (it is at or past it, and not a gap). */

@@ -1,0 +1,271 @@
+package org.jinlin.bench;
+
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.jinlin.app.security.UserAdministration;
+import org.jinlin.app.security.UserAdministration.NewUser;
+import org.jinlin.query.readmodel.ProjectionAdministration;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Province scale (issue 9, workloads 3, 4 and 6): generates the province's events in bulk (see
+ * {@link ProvinceData}), lets the read models project them, then
+ * <ol>
+ *   <li>replay: resets every read model's processor at once and times until all have switched over to their
+ *       rebuilt generation (queries answer from the new rows again): events/s;</li>
+ *   <li>queries: p50/p99 of every read endpoint of API.md, filtered and unfiltered, current and asOf;</li>
+ *   <li>start-up: closes the service, starts it again on the same files, and reports the time until it answers
+ *       and the heap used after a full GC.</li>
+ * </ol>
+ * Stages can be skipped: {@code --stages generate,replay,queries,startup}. Without generate, it reuses the files
+ * of the previous run.
+ */
+final class ProvinceBenchmark {
+
+    private ProvinceBenchmark() {
+    }
+
+    static void run(Options options) throws Exception {
+        double scale = Double.parseDouble(options.text("scale", "1.0"));
+        int batch = options.integer("batch", 1000);
+        int samples = options.integer("samples", 100);
+        List<String> stages = List.of(options.text("stages", "generate,replay,queries,startup").split(","));
+        Path dataDir = Path.of(options.text("out", "bench/out")).resolve("province-h2");
+        StringBuilder md = new StringBuilder();
+        List<String> csv = new ArrayList<>();
+        String loadStart = Results.loadAverage();
+        Instant started = Instant.now();
+        if (stages.contains("generate")) {
+            EmbeddedService.wipe(dataDir);
+            Files.createDirectories(dataDir);
+        }
+        ProvinceData data;
+        try (EmbeddedService service = EmbeddedService.start(dataDir, Map.of(
+                "jinlin.security.bcrypt-strength", "4"))) {
+            data = new ProvinceData(service.bean(EventStorageEngine.class), scale, batch);
+            createUsers(service);
+            if (stages.contains("generate")) {
+                System.out.printf("generating %,d communities, %,d households (%,d members), %,d disputes: ~%,d events%n",
+                                  data.communities, data.households, data.households * data.membersPerHousehold,
+                                  data.disputes, data.totalEvents);
+                // The read models wait while the store is filled, then build from the first event.
+                var processors = service.bean(org.axonframework.config.EventProcessingConfiguration.class)
+                                        .eventProcessors().values();
+                processors.forEach(org.axonframework.eventhandling.EventProcessor::shutDown);
+                long t0 = System.nanoTime();
+                ProgressLine progress = new ProgressLine("events", data.totalEvents, data::appended);
+                data.generate(progress::print);
+                progress.done();
+                double generateSeconds = (System.nanoTime() - t0) / 1e9;
+                long t1 = System.nanoTime();
+                processors.forEach(org.axonframework.eventhandling.EventProcessor::start);
+                service.awaitProjections();
+                double projectSeconds = (System.nanoTime() - t1) / 1e9;
+                long events = service.storedEvents();
+                md.append("""
+                        | generation | value |
+                        |---|---|
+                        | generated | %,d communities, %,d households with %,d members, %,d disputes |
+                        | events stored | %,d |
+                        | append through the EventStorageEngine, batches of %d | %.0f s = %,.0f events/s |
+                        | first build of every read model after the append (processors paused during it) | %.0f s |
+                        """.formatted(data.communities, data.households, data.households * data.membersPerHousehold,
+                                      data.disputes, events, batch, generateSeconds, events / generateSeconds,
+                                      projectSeconds));
+                csv.add("generate,%d,%.1f,%.0f".formatted(events, generateSeconds, events / generateSeconds));
+            }
+            if (stages.contains("replay")) {
+                replay(service, md, csv);
+            }
+            if (stages.contains("queries")) {
+                service.awaitProjections();
+                int port = ((WebServerApplicationContext) service.context).getWebServer().getPort();
+                queries(new HttpDriver(port, LoadBenchmark.PASSWORD), data, samples, md, csv);
+            }
+        }
+        if (stages.contains("startup")) {
+            startup(dataDir, md, csv);
+        }
+        Results.csv("province", "stage,count,seconds_or_p50_ms,rate_or_p99_ms", csv);
+        Results.section("province", """
+                ## Province scale: replay, query latency, start-up (issue 9, workloads 3, 4, 6)
+
+                `bench/run.sh province --scale %s` — started %s; machine: %s; load average at start %s, at end %s
+                (the machine was shared with other builds). The events are **generated**, not command-produced:
+                real domain events (communities, compounds, mediators and appointments, households with their
+                members and hardship assessments, disputes reported, assigned, mediated and mostly resolved)
+                appended in batches through the service's own EventStorageEngine, so they are serialized,
+                encrypted and hash-chained like any other; the command side's checks are skipped. Embedded H2
+                with the application.yml settings.
+
+                %s
+                """.formatted(options.text("scale", "1.0"), started, Results.machine(), loadStart,
+                              Results.loadAverage(), md));
+        System.out.println(md);
+    }
+
+    private static void createUsers(EmbeddedService service) {
+        UserAdministration users = service.bean(UserAdministration.class);
+        if (!users.exists(MixedWorkload.AUDITOR)) {
+            users.create(new NewUser(MixedWorkload.AUDITOR, LoadBenchmark.PASSWORD, List.of("AUDITOR"), null, null));
+        }
+    }
+
+    private static void replay(EmbeddedService service, StringBuilder md, List<String> csv) throws Exception {
+        service.awaitProjections();
+        ProjectionAdministration admin = service.bean(ProjectionAdministration.class);
+        long events = service.storedEvents();
+        List<String> names = admin.statuses().stream().map(ProjectionAdministration.Status::name).toList();
+        System.out.printf("replaying %s over %,d events%n", names, events);
+        Map<String, Integer> generationBefore = new LinkedHashMap<>();
+        admin.statuses().forEach(status -> generationBefore.put(status.name(), status.readGeneration()));
+        long t0 = System.nanoTime();
+        for (String name : names) {
+            admin.replay(name);
+        }
+        Map<String, Double> doneAt = new LinkedHashMap<>();
+        while (doneAt.size() < names.size()) {
+            Thread.sleep(500);
+            for (ProjectionAdministration.Status status : admin.statuses()) {
+                // Answering from the rebuilt rows: queries read a newer generation than before the replay.
+                if (!doneAt.containsKey(status.name()) && !status.replaying()
+                    && status.readGeneration() > generationBefore.get(status.name())) {
+                    doneAt.put(status.name(), (System.nanoTime() - t0) / 1e9);
+                    System.out.printf("%n  %s answers again after %.1f s%n", status.name(), doneAt.get(status.name()));
+                }
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long slowest = admin.statuses().stream().mapToLong(ProjectionAdministration.Status::position).min().orElse(0);
+            System.out.printf("\r  %.0f s, slowest at %,d of %,d (%,.0f events/s)   ", seconds, slowest, events,
+                              slowest / seconds);
+        }
+        double all = doneAt.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        StringBuilder rows = new StringBuilder();
+        doneAt.forEach((name, seconds) -> {
+            rows.append("| %s | %.0f s | %,.0f |%n".formatted(name, seconds, events / seconds));
+            csv.add("replay-%s,%d,%.1f,%.0f".formatted(name, events, seconds, events / seconds));
+        });
+        csv.add("replay-all,%d,%.1f,%.0f".formatted(events, all, events / all));
+        md.append("""
+
+                **Replay** of every read model at once (Axon token reset through ProjectionAdministration, the
+                mechanism behind `POST /api/admin/projections/{name}/replay`), %,d events; time until the
+                projection has switched to its rebuilt generation, i.e. answers from rebuilt rows:
+
+                | read model | time until it answers from the rebuilt rows | events/s (each reads the whole stream) |
+                |---|---|---|
+                %s| **all** | **%.0f s** | **%,.0f** (target ≥ 20 000) |
+                """.formatted(events, rows, all, events / all));
+    }
+
+    private static void queries(HttpDriver http, ProvinceData data, int samples, StringBuilder md, List<String> csv) {
+        String asOf = data.asOf().toString();
+        String city = "350800";
+        String county = "350802";
+        String community = ProvinceData.community(26);
+        List<String[]> endpoints = new ArrayList<>();
+        endpoints.add(new String[]{"mediator ratios", "/api/stats/mediator-ratios"});
+        endpoints.add(new String[]{"ratio gaps of a city", "/api/stats/mediator-ratios/" + city + "/gaps"});
+        endpoints.add(new String[]{"community", "/api/communities/{community}"});
+        endpoints.add(new String[]{"mediator", "/api/mediators/{mediator}"});
+        endpoints.add(new String[]{"resolution by city", "/api/stats/resolution?groupBy=city"});
+        endpoints.add(new String[]{"resolution by county, one city", "/api/stats/resolution?groupBy=county&cityCode=" + city});
+        endpoints.add(new String[]{"resolution by community, one city", "/api/stats/resolution?groupBy=community&cityCode=" + city});
+        endpoints.add(new String[]{"resolution by compound, one city, a year", "/api/stats/resolution?groupBy=compound&cityCode=" + city
+                                                                          + "&from=" + java.time.YearMonth.now().minusYears(1) + "&to=" + java.time.YearMonth.now()});
+        endpoints.add(new String[]{"roster, unfiltered", "/api/rosters/low-income?page=0&size=50"});
+        endpoints.add(new String[]{"roster, a city", "/api/rosters/low-income?cityCode=" + city + "&size=50"});
+        endpoints.add(new String[]{"roster, a county", "/api/rosters/low-income?countyCode=" + county + "&size=50"});
+        endpoints.add(new String[]{"roster, a community", "/api/rosters/low-income?communityCode=" + community + "&size=50"});
+        endpoints.add(new String[]{"roster, a category", "/api/rosters/low-income?category=DIBAO&size=50"});
+        endpoints.add(new String[]{"roster CSV, a community", "/api/rosters/low-income.csv?communityCode=" + community});
+        endpoints.add(new String[]{"roster summary by city", "/api/rosters/low-income/summary?groupBy=city"});
+        endpoints.add(new String[]{"roster summary by county", "/api/rosters/low-income/summary?groupBy=county"});
+        endpoints.add(new String[]{"roster summary by community", "/api/rosters/low-income/summary?groupBy=community"});
+        endpoints.add(new String[]{"dispute", "/api/disputes/{dispute}"});
+        endpoints.add(new String[]{"disputes, unfiltered", "/api/disputes?size=50"});
+        endpoints.add(new String[]{"disputes of a mediator", "/api/disputes?mediatorId={mediator}&size=50"});
+        endpoints.add(new String[]{"disputes by status", "/api/disputes?status=ASSIGNED&size=50"});
+        endpoints.add(new String[]{"disputes overdue", "/api/disputes?overdue=true&size=50"});
+        endpoints.add(new String[]{"household", "/api/households/{household}"});
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder table = new StringBuilder("""
+                | endpoint | current p50 / p99 ms | asOf p50 / p99 ms | status |
+                |---|---|---|---|
+                """);
+        for (String[] endpoint : endpoints) {
+            String status = "200";
+            double[][] figures = new double[2][];
+            for (int mode = 0; mode < 2; mode++) {
+                long[] nanos = new long[samples];
+                for (int i = 0; i < samples; i++) {
+                    int c = random.nextInt(data.communities);
+                    String path = endpoint[1].replace("{community}", ProvinceData.community(c))
+                                             .replace("{mediator}", ProvinceData.mediator(c))
+                                             .replace("{dispute}", ProvinceData.dispute(random.nextInt(data.disputes * 8 / 10)))
+                                             .replace("{household}", ProvinceData.household(random.nextInt(data.households)));
+                    if (mode == 1) {
+                        path += (path.contains("?") ? "&" : "?") + "asOf=" + asOf;
+                    }
+                    long t0 = System.nanoTime();
+                    Driver.Answer answer = http.send(new Op(endpoint[0], MixedWorkload.AUDITOR, "GET", path, null, null,
+                                                            Map.of(), null));
+                    nanos[i] = System.nanoTime() - t0;
+                    if (answer.status() != 200 && !status.contains(String.valueOf(answer.status()))) {
+                        status = status + ", " + answer.status() + (answer.error() == null ? ""
+                                : " (" + answer.error().substring(0, Math.min(160, answer.error().length())) + ")");
+                    }
+                }
+                java.util.Arrays.sort(nanos);
+                figures[mode] = new double[]{Runner.Result.percentileMillis(nanos, 50),
+                        Runner.Result.percentileMillis(nanos, 99)};
+            }
+            boolean met = figures[0][1] <= 50 && figures[1][1] <= 50;
+            table.append("| %s `%s` | %.1f / %.1f | %.1f / %.1f | %s%s |%n".formatted(
+                    endpoint[0], endpoint[1], figures[0][0], figures[0][1], figures[1][0], figures[1][1], status,
+                    met ? "" : " — p99 over 50 ms"));
+            csv.add("query-%s,%d,%.2f,%.2f".formatted(endpoint[0].replace(',', ';'), samples, figures[0][0], figures[0][1]));
+            csv.add("query-%s asOf,%d,%.2f,%.2f".formatted(endpoint[0].replace(',', ';'), samples, figures[1][0], figures[1][1]));
+            System.out.printf("%-45s current p50 %.1f p99 %.1f, asOf p50 %.1f p99 %.1f  %s%n", endpoint[0],
+                              figures[0][0], figures[0][1], figures[1][0], figures[1][1], status);
+        }
+        md.append("""
+
+                **Query latency**, %d sequential requests per row over HTTP loopback as an AUDITOR (random ids and
+                communities per request; asOf = %s, 95 %% through the generated history, when every entity read by id existed); target p99 ≤ 50 ms:
+
+                %s""".formatted(samples, asOf, table));
+    }
+
+    private static void startup(Path dataDir, StringBuilder md, List<String> csv) throws Exception {
+        System.gc();
+        long t0 = System.nanoTime();
+        try (EmbeddedService service = EmbeddedService.start(dataDir, Map.of())) {
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long events = service.storedEvents();
+            service.awaitProjections();
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            System.gc();
+            Thread.sleep(1000);
+            System.gc();
+            long heap = memory.getHeapMemoryUsage().getUsed();
+            md.append("""
+
+                    **Start-up** on the province files (%,d events, read models current): %.1f s until the
+                    service answers (Spring context refreshed, Flyway validated, processors started); heap used
+                    after a full GC with the service idle: %,d MiB (-Xmx %,d MiB).
+                    """.formatted(events, seconds, heap / 1024 / 1024, Runtime.getRuntime().maxMemory() / 1024 / 1024));
+            csv.add("startup,%d,%.1f,%d".formatted(events, seconds, heap / 1024 / 1024));
+        }
+    }
+}
