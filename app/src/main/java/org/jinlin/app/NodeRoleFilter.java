@@ -14,8 +14,12 @@ import java.util.Map;
  * What a node runs, from {@code jinlin.role}: {@code all} (the default) runs both sides; {@code command} runs the
  * aggregates, command endpoints and the command side's lookups but no projections; {@code query} runs the
  * projections and read endpoints but takes no commands. Several nodes of each kind can share one PostgreSQL.
+ * The web pages both read and send commands, so only {@code all} nodes serve them; put one or more {@code all}
+ * nodes behind the address people open in a browser.
  */
 public class NodeRoleFilter implements TypeFilter, EnvironmentAware {
+
+    private static final String PAGES = "org.jinlin.app.pages.";
 
     private String role = "all";
 
@@ -31,7 +35,8 @@ public class NodeRoleFilter implements TypeFilter, EnvironmentAware {
     public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
         String type = reader.getClassMetadata().getClassName();
         return role.equals("command") && type.startsWith("org.jinlin.query.")
-               || role.equals("query") && (type.startsWith("org.jinlin.command.") || inTheCommandTransaction(reader));
+               || role.equals("query") && (type.startsWith("org.jinlin.command.") || inTheCommandTransaction(reader))
+               || !role.equals("all") && type.startsWith(PAGES);
     }
 
     /**

@@ -27,7 +27,8 @@ class NodeRoleFilterTest {
     private static final String ERASURE_OF_KEYS = "org.jinlin.app.privacy.ErasureOfKeys";
     private static final String RATIO_CONTROLLER = "org.jinlin.query.ratio.MediatorRatioController";
     private static final String USER_ADMIN_CONTROLLER = "org.jinlin.app.security.UserAdminController";
-    private static final List<String> COMPONENTS = List.of(
+    private static final String WORKBENCH_PAGES = "org.jinlin.app.pages.WorkbenchController";
+    private static final List<String> COMPONENTS = List.of(WORKBENCH_PAGES,
             CommandSender.class.getName(), CommandSideLookups.class.getName(), ERASURE_OF_KEYS,
             MediatorRatioProjection.class.getName(), RATIO_CONTROLLER,
             USER_ADMIN_CONTROLLER);
@@ -48,9 +49,10 @@ class NodeRoleFilterTest {
     void eachRoleLeavesOutTheOtherSide() throws IOException {
         assertThat(leftOut("all")).isEmpty();
         assertThat(leftOut("command")).containsExactlyInAnyOrder(MediatorRatioProjection.class.getName(),
-                                                                 RATIO_CONTROLLER);
+                                                                 RATIO_CONTROLLER, WORKBENCH_PAGES);
         assertThat(leftOut(" Query ")).containsExactlyInAnyOrder(CommandSender.class.getName(),
-                                                                 CommandSideLookups.class.getName(), ERASURE_OF_KEYS);
+                                                                 CommandSideLookups.class.getName(), ERASURE_OF_KEYS,
+                                                                 WORKBENCH_PAGES);
     }
 
     @Test
