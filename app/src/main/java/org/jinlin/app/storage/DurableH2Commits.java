@@ -1,5 +1,6 @@
 package org.jinlin.app.storage;
 
+import org.jinlin.query.readmodel.EventProcessorThreads;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -11,6 +12,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * On the embedded H2 file database, a commit is on disk before the caller goes on: after every
@@ -22,6 +24,15 @@ import java.sql.Statement;
  * reuses the space of superseded chunks, and the file grew by about 30 KB per stored event (bench/, README
  * "Disk use"). With the default write delay that thread keeps running, and the explicit checkpoint restores
  * the guarantee; concurrent commits share one write.
+ * <p>
+ * Commits on the streaming event processors' own threads ({@link EventProcessorThreads}) are not checkpointed:
+ * H2 writes them within its write delay. They only keep read models, tokens and parked dead letters up to date,
+ * and a projection's rows commit together with its token, so if the last of them are lost the processor handles
+ * those events again from the last token on disk. H2 writes the store's changes in commit order, so the next
+ * checkpointed commit (any command, any request) also writes every processor commit before it; nothing a client
+ * was answered about depends on an unwritten commit. A command sent from an event handler runs on the
+ * processor's thread inside its transaction and is redone with it. In the throughput benchmark these
+ * checkpoints took a third of each command's time (bench/RESULTS.md, "Choices and their measured effect").
  */
 @Component
 class DurableH2Commits implements BeanPostProcessor {
@@ -49,6 +60,9 @@ class DurableH2Commits implements BeanPostProcessor {
 
     static final class CheckpointingDataSource extends DelegatingDataSource {
 
+        private final LongAdder checkpointed = new LongAdder();
+        private final LongAdder leftToH2 = new LongAdder();
+
         CheckpointingDataSource(DataSource target) {
             super(target);
         }
@@ -63,7 +77,17 @@ class DurableH2Commits implements BeanPostProcessor {
             return checkpointing(super.getConnection(username, password));
         }
 
-        private static Connection checkpointing(Connection connection) {
+        /** Commits followed by a CHECKPOINT so far. */
+        long checkpointedCommits() {
+            return checkpointed.sum();
+        }
+
+        /** Commits of event processors so far, left to H2's write delay. */
+        long processorCommits() {
+            return leftToH2.sum();
+        }
+
+        private Connection checkpointing(Connection connection) {
             return (Connection) Proxy.newProxyInstance(
                     CheckpointingDataSource.class.getClassLoader(), new Class<?>[]{Connection.class},
                     (proxy, method, args) -> {
@@ -74,8 +98,13 @@ class DurableH2Commits implements BeanPostProcessor {
                             throw e.getCause();
                         }
                         if ("commit".equals(method.getName()) && method.getParameterCount() == 0) {
-                            try (Statement checkpoint = connection.createStatement()) {
-                                checkpoint.execute("CHECKPOINT");
+                            if (EventProcessorThreads.isCurrent()) {
+                                leftToH2.increment();
+                            } else {
+                                try (Statement checkpoint = connection.createStatement()) {
+                                    checkpoint.execute("CHECKPOINT");
+                                }
+                                checkpointed.increment();
                             }
                         }
                         return result;
