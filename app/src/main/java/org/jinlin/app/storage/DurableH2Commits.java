@@ -45,15 +45,24 @@ class DurableH2Commits implements BeanPostProcessor {
      */
     static final String CHECKPOINT_EACH_COMMIT = "jinlin.h2.checkpoint-each-commit";
 
+    /**
+     * {@code jinlin.h2.checkpoint-processor-commits=true} checkpoints the event processors' commits too, as every
+     * commit was before: for comparing the two in bench/, or when a read model must never redo work after a crash.
+     */
+    static final String CHECKPOINT_PROCESSOR_COMMITS = "jinlin.h2.checkpoint-processor-commits";
+
+    private final boolean processorCommitsToo;
+
     DurableH2Commits(Environment environment) {
         this.checkpointing = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:")
                       && environment.getProperty(CHECKPOINT_EACH_COMMIT, Boolean.class, true);
+        this.processorCommitsToo = environment.getProperty(CHECKPOINT_PROCESSOR_COMMITS, Boolean.class, false);
     }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (checkpointing && bean instanceof DataSource dataSource && !(bean instanceof CheckpointingDataSource)) {
-            return new CheckpointingDataSource(dataSource);
+            return new CheckpointingDataSource(dataSource, processorCommitsToo);
         }
         return bean;
     }
@@ -63,8 +72,11 @@ class DurableH2Commits implements BeanPostProcessor {
         private final LongAdder checkpointed = new LongAdder();
         private final LongAdder leftToH2 = new LongAdder();
 
-        CheckpointingDataSource(DataSource target) {
+        private final boolean processorCommitsToo;
+
+        CheckpointingDataSource(DataSource target, boolean processorCommitsToo) {
             super(target);
+            this.processorCommitsToo = processorCommitsToo;
         }
 
         @Override
@@ -98,7 +110,7 @@ class DurableH2Commits implements BeanPostProcessor {
                             throw e.getCause();
                         }
                         if ("commit".equals(method.getName()) && method.getParameterCount() == 0) {
-                            if (EventProcessorThreads.isCurrent()) {
+                            if (!processorCommitsToo && EventProcessorThreads.isCurrent()) {
                                 leftToH2.increment();
                             } else {
                                 try (Statement checkpoint = connection.createStatement()) {

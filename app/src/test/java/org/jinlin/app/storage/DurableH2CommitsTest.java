@@ -23,13 +23,12 @@ class DurableH2CommitsTest {
 
     private final Statement statement = mock(Statement.class);
     private final Connection connection = mock(Connection.class);
-    private final CheckpointingDataSource dataSource;
+    private final DataSource target = mock(DataSource.class);
+    private final CheckpointingDataSource dataSource = new CheckpointingDataSource(target, false);
 
     DurableH2CommitsTest() throws Exception {
-        DataSource target = mock(DataSource.class);
         when(target.getConnection()).thenReturn(connection);
         when(connection.createStatement()).thenReturn(statement);
-        dataSource = new CheckpointingDataSource(target);
     }
 
     @Test
@@ -44,6 +43,25 @@ class DurableH2CommitsTest {
 
     @Test
     void aCommitOnAnEventProcessorThreadIsLeftToH2sWriteDelay() throws Exception {
+        commitOnAProcessorThread(dataSource);
+
+        verify(connection).commit();
+        verify(statement, never()).execute("CHECKPOINT");
+        assertThat(dataSource.checkpointedCommits()).isZero();
+        assertThat(dataSource.processorCommits()).isEqualTo(1);
+    }
+
+    @Test
+    void processorCommitsAreCheckpointedTooWhenConfiguredSo() throws Exception {
+        CheckpointingDataSource everyCommit = new CheckpointingDataSource(target, true);
+
+        commitOnAProcessorThread(everyCommit);
+
+        verify(statement, times(1)).execute("CHECKPOINT");
+        assertThat(everyCommit.checkpointedCommits()).isEqualTo(1);
+    }
+
+    private static void commitOnAProcessorThread(DataSource dataSource) throws Exception {
         ScheduledExecutorService workers = EventProcessorThreads.workers(mock(Configuration.class), "projection");
         try {
             workers.submit(() -> {
@@ -53,11 +71,6 @@ class DurableH2CommitsTest {
         } finally {
             workers.shutdownNow();
         }
-
-        verify(connection).commit();
-        verify(statement, never()).execute("CHECKPOINT");
-        assertThat(dataSource.checkpointedCommits()).isZero();
-        assertThat(dataSource.processorCommits()).isEqualTo(1);
     }
 
     @Test
