@@ -206,7 +206,8 @@ final class ThroughputBenchmark {
                 machine was shared with other builds; see the load average after each row). Every row: %d s
                 warm-up, then %d s measured; one run per row (60 s rows are long enough that the median of one
                 run is the run). All on embedded H2 files with the service's URL settings and durable commits
-                (CHECKPOINT after each commit), each system on its own fresh file. The command mix: see
+                (CHECKPOINT after each commit; the service leaves its event processors' commits to H2's write
+                delay unless a row says otherwise), each system on its own fresh file. The command mix: see
                 bench/README.md; every command of it appends exactly one event.
 
                 %s
