@@ -39,7 +39,8 @@ final class LoadBenchmark {
         Instant started = Instant.now();
         String run = "L";
         try (EmbeddedService service = EmbeddedService.start(dataDir, Map.of(
-                "jinlin.security.bcrypt-strength", String.valueOf(bcrypt)))) {
+                "jinlin.security.bcrypt-strength", String.valueOf(bcrypt),
+                "jinlin.h2.checkpoint-processor-commits", options.text("checkpoint-processor-commits", "false")))) {
             createUsers(service, run, clients);
             int port = ((WebServerApplicationContext) service.context).getWebServer().getPort();
             HttpDriver http = new HttpDriver(port, PASSWORD);
@@ -167,10 +168,14 @@ final class LoadBenchmark {
                 | acknowledged writes checked against the store | %,d, lost **%d** |
                 | streams / with a gap | %,d / %d |
                 | hash chain (`GET /api/audit/verify`) | %s |
+                | event processors' commits | %s |
                 """.formatted(clients, seconds, started, Results.machine(), loadBefore, loadAfter, bcrypt, warmup,
                               seconds, passed ? "passed: no 5xx, no lost write, no gap" : "FAILED",
                               r.writeNanos.length, r.writesPerSecond(), p50, p99, max, r.readNanos.length,
                               r.readsPerSecond(), rp50, rp99, rmax, new java.util.TreeMap<>(r.statuses),
-                              r.serverErrors(), v.acknowledged(), v.missing(), v.streams(), v.gappedStreams(), chain));
+                              r.serverErrors(), v.acknowledged(), v.missing(), v.streams(), v.gappedStreams(), chain,
+                              Boolean.parseBoolean(options.text("checkpoint-processor-commits", "false"))
+                                      ? "checkpointed like every commit (`--checkpoint-processor-commits true`)"
+                                      : "left to H2's write delay (the default)"));
     }
 }

@@ -71,6 +71,32 @@ final class ThroughputBenchmark {
                         samples.add(new JdbcAppendBaseline.Sample(rs.getBytes(1), rs.getBytes(2), rs.getString(3)));
                     });
         }
+        if (systems.contains("checkpoint-ab")) {
+            // Event processors' commits left to H2's write delay (the default) against checkpointed like every
+            // other commit (before that choice): services started alternately, in rounds of opposite order, so
+            // neither side always runs on a colder JVM or in the same part of the run.
+            int rounds = options.integer("rounds", 2);
+            for (int round = 0; round < rounds; round++) {
+                List<Boolean> order = round % 2 == 0 ? List.of(true, false) : List.of(false, true);
+                for (boolean processorCheckpoints : order) {
+                    Path abDir = fresh(out.resolve("throughput-h2-ab"));
+                    try (EmbeddedService service = EmbeddedService.start(abDir, Map.of(
+                            "jinlin.security.bcrypt-strength", "4",
+                            "jinlin.h2.checkpoint-processor-commits", String.valueOf(processorCheckpoints)))) {
+                        GatewayDriver gateway = new GatewayDriver(service.bean(CommandGateway.class));
+                        gateway.send(MixedWorkload.cityPolicy());
+                        for (int threads : threadCounts) {
+                            String run = "AB" + round + processorCheckpoints + threads;
+                            rows.add(measure(processorCheckpoints
+                                                     ? "(d) gateway, processor commits checkpointed (before)"
+                                                     : "(d) gateway, processor commits left to H2 (after)",
+                                             threads, warmup, seconds, 1,
+                                             w -> new MixedWorkload(w, run, false, 42), gateway));
+                        }
+                    }
+                }
+            }
+        }
         if (systems.contains("memory")) {
             Path memoryDir = fresh(out.resolve("throughput-memory"));
             try (EmbeddedService service = EmbeddedService.start(memoryDir, Map.of(
@@ -180,7 +206,8 @@ final class ThroughputBenchmark {
                 machine was shared with other builds; see the load average after each row). Every row: %d s
                 warm-up, then %d s measured; one run per row (60 s rows are long enough that the median of one
                 run is the run). All on embedded H2 files with the service's URL settings and durable commits
-                (CHECKPOINT after each commit), each system on its own fresh file. The command mix: see
+                (CHECKPOINT after each commit; the service leaves its event processors' commits to H2's write
+                delay unless a row says otherwise), each system on its own fresh file. The command mix: see
                 bench/README.md; every command of it appends exactly one event.
 
                 %s
