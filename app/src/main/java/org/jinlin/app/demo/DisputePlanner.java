@@ -68,13 +68,9 @@ final class DisputePlanner {
         this.world = world;
         this.total = Math.max(1, total);
         this.random = new SplittableRandom(seed ^ 0x44697370L);
-        this.cumulativePopulation = new long[world.communities.size()];
-        long sum = 0;
-        for (int i = 0; i < world.communities.size(); i++) {
-            DemoWorld.Community community = world.communities.get(i);
-            sum += community.population() * (community.prominentReason() != null ? 3L : 1L);
-            cumulativePopulation[i] = sum;
-        }
+        this.cumulativePopulation = Draws.cumulativeWeights(
+                world.communities,
+                community -> community.population() * (community.prominentReason() != null ? 3L : 1L));
     }
 
     /** The next dispute's commands, in the order they were sent. */
@@ -196,29 +192,11 @@ final class DisputePlanner {
     }
 
     private Path weighted() {
-        int dice = random.nextInt(1000);
-        for (Path path : Path.values()) {
-            dice -= path.weight;
-            if (dice < 0) {
-                return path;
-            }
-        }
-        return Path.RESOLVED;
+        return Draws.perThousand(random, Path.values(), value -> value.weight, Path.RESOLVED);
     }
 
     private DemoWorld.Community community() {
-        long point = random.nextLong(cumulativePopulation[cumulativePopulation.length - 1]);
-        int low = 0;
-        int high = cumulativePopulation.length - 1;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (cumulativePopulation[mid] > point) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return world.communities.get(low);
+        return Draws.byCumulativeWeight(random, world.communities, cumulativePopulation);
     }
 
     private DemoWorld.Community demoMediatorCommunity() {

@@ -65,12 +65,7 @@ final class HouseholdPlanner {
         this.world = world;
         this.random = new SplittableRandom(seed ^ 0x486f7573L);
         this.today = today;
-        this.cumulativePopulation = new long[world.communities.size()];
-        long sum = 0;
-        for (int i = 0; i < world.communities.size(); i++) {
-            sum += world.communities.get(i).population();
-            cumulativePopulation[i] = sum;
-        }
+        this.cumulativePopulation = Draws.cumulativeWeights(world.communities, DemoWorld.Community::population);
     }
 
     /** The next household's commands: its registration, then perhaps a care partner, assistance, income, exit. */
@@ -116,30 +111,11 @@ final class HouseholdPlanner {
     }
 
     private Kind weighted() {
-        int dice = random.nextInt(1000);
-        for (Kind kind : Kind.values()) {
-            dice -= kind.weight;
-            if (dice < 0) {
-                return kind;
-            }
-        }
-        return Kind.ORDINARY;
+        return Draws.perThousand(random, Kind.values(), value -> value.weight, Kind.ORDINARY);
     }
 
     private DemoWorld.Community community() {
-        long total = cumulativePopulation[cumulativePopulation.length - 1];
-        long point = random.nextLong(total);
-        int low = 0;
-        int high = cumulativePopulation.length - 1;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (cumulativePopulation[mid] > point) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return world.communities.get(low);
+        return Draws.byCumulativeWeight(random, world.communities, cumulativePopulation);
     }
 
     /** Adds the members of a household of this kind and returns its monthly income. */
