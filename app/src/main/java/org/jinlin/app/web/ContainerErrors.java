@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -69,6 +70,10 @@ public class ContainerErrors {
     /** Tomcat's own error reports as problem details, without server details or stack traces. */
     public static final class ProblemReportValve extends ErrorReportValve {
 
+        /** Tomcat creates the valve by name, outside Spring: a mapper of its own that writes problems as Boot does. */
+        private static final ObjectMapper JSON = new ObjectMapper()
+                .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
+
         public ProblemReportValve() {
             setShowReport(false);
             setShowServerInfo(false);
@@ -85,15 +90,12 @@ public class ContainerErrors {
                                                                           : "请求被拒绝 Request refused";
             String detail = status == 400 ? "the request could not be understood; " + REJECTED_ADDRESS
                                           : "the request could not be completed (HTTP " + status + ")";
+            HttpStatus known = HttpStatus.resolve(status);
+            if (known == null) {
+                return;
+            }
             try {
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", "urn:jinlin:problem:" + kind);
-                body.put("title", title);
-                body.put("status", status);
-                body.put("detail", detail);
-                new ObjectMapper().writeValue(response.getOutputStream(), body);
+                Problems.write(response, JSON, Problems.of(known, kind, title, detail));
             } catch (IOException | IllegalStateException e) {
                 // The client is gone or the response is committed: nothing more can be said.
             }

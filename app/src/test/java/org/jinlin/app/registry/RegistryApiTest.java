@@ -357,4 +357,10 @@ class RegistryApiTest extends ApiTest {
         assertThat(storedEvents(code)).isEqualTo(1);
         assertThat(storedEvents(mediator)).isEqualTo(1);
     }
+
+    @Test
+    void anAddressTheServerRefusesIsAnsweredAsAProblemToo() {
+        // An encoded slash is refused by the servlet container itself, before any controller sees it.
+        assertProblem(registrar().get("/api/communities/35%2F0802"), 400, "could not be understood");
+    }
 }
