@@ -2,6 +2,7 @@ package org.jinlin.app.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -38,6 +39,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,11 +139,58 @@ class CommandFuzzTest {
             assertThat(answer.headers().firstValue("Content-Type")).as("%s answered %s", attempt, body)
                                                                  .hasValueSatisfying(type -> assertThat(type)
                                                                          .startsWith("application/problem+json"));
-            assertThat(body).as("%s", attempt)
-                            .doesNotContain("Exception", "\tat ", "at org.", "at java.", "SQL", "select ", "insert ",
-                                            "org.h2", "jdbc");
+            assertThat(withoutEcho(body, attempt)).as("%s answered %s", attempt, body)
+                                                  .doesNotContain("Exception", "\tat ", "at org.", "at java.", "SQL", "select ",
+                                                                  "insert ", "org.h2", "jdbc");
             assertThat(storedEvents()).as("%s was refused with %d but appended events", attempt, status)
                                       .isEqualTo(before);
+        }
+    }
+
+    /**
+     * The answer without what the client sent, which a problem may rightly echo: the request path in
+     * {@code instance}, the path values, and the field names and texts of the body. A random id that happens to
+     * contain "SQL" is the client's word, not a leak; the words that remain are the server's own.
+     */
+    private static String withoutEcho(String answer, Attempt attempt) {
+        String text = answer;
+        try {
+            JsonNode problem = JSON.readTree(answer);
+            if (problem instanceof ObjectNode object) {
+                object.remove("instance");
+                text = object.toString();
+            }
+        } catch (IOException notJson) {
+            // the raw text is scanned as it is
+        }
+        List<String> echoes = new ArrayList<>(attempt.pathValues());
+        try {
+            collectTexts(JSON.readTree(attempt.body()), echoes);
+        } catch (IOException notJson) {
+            echoes.add(new String(attempt.body(), StandardCharsets.UTF_8));
+        }
+        echoes.sort(Comparator.comparingInt(String::length).reversed());
+        for (String echo : echoes) {
+            if (!echo.isBlank()) {
+                text = text.replace(echo, "");
+            }
+        }
+        return text;
+    }
+
+    private static void collectTexts(JsonNode node, List<String> into) {
+        if (node == null) {
+            return;
+        }
+        if (node.isTextual()) {
+            into.add(node.asText());
+        }
+        node.fields().forEachRemaining(field -> {
+            into.add(field.getKey());
+            collectTexts(field.getValue(), into);
+        });
+        if (node.isArray()) {
+            node.forEach(element -> collectTexts(element, into));
         }
     }
 
