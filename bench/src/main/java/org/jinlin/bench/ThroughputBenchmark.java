@@ -73,29 +73,16 @@ final class ThroughputBenchmark {
         }
         if (systems.contains("checkpoint-ab")) {
             // Event processors' commits left to H2's write delay (the default) against checkpointed like every
-            // other commit (before that choice): services started alternately, in rounds of opposite order, so
-            // neither side always runs on a colder JVM or in the same part of the run.
-            int rounds = options.integer("rounds", 2);
-            for (int round = 0; round < rounds; round++) {
-                List<Boolean> order = round % 2 == 0 ? List.of(true, false) : List.of(false, true);
-                for (boolean processorCheckpoints : order) {
-                    Path abDir = fresh(out.resolve("throughput-h2-ab"));
-                    try (EmbeddedService service = EmbeddedService.start(abDir, Map.of(
-                            "jinlin.security.bcrypt-strength", "4",
-                            "jinlin.h2.checkpoint-processor-commits", String.valueOf(processorCheckpoints)))) {
-                        GatewayDriver gateway = new GatewayDriver(service.bean(CommandGateway.class));
-                        gateway.send(MixedWorkload.cityPolicy());
-                        for (int threads : threadCounts) {
-                            String run = "AB" + round + processorCheckpoints + threads;
-                            rows.add(measure(processorCheckpoints
-                                                     ? "(d) gateway, processor commits checkpointed (before)"
-                                                     : "(d) gateway, processor commits left to H2 (after)",
-                                             threads, warmup, seconds, 1,
-                                             w -> new MixedWorkload(w, run, false, 42), gateway));
-                        }
-                    }
-                }
-            }
+            // other commit (before that choice).
+            rows.addAll(abRounds(options, out, threadCounts, warmup, seconds, "jinlin.h2.checkpoint-processor-commits",
+                                 "true", "(d) gateway, processor commits checkpointed (before)",
+                                 "false", "(d) gateway, processor commits left to H2 (after)"));
+        }
+        if (systems.contains("group-ab")) {
+            // Every commit writing a checkpoint of its own against concurrent commits sharing one (group commit).
+            rows.addAll(abRounds(options, out, threadCounts, warmup, seconds, "jinlin.h2.group-commit",
+                                 "false", "(e) gateway, one checkpoint per commit (before)",
+                                 "true", "(e) gateway, group commit (after)"));
         }
         if (systems.contains("memory")) {
             Path memoryDir = fresh(out.resolve("throughput-memory"));
@@ -147,6 +134,34 @@ final class ThroughputBenchmark {
         EmbeddedService.wipe(dir);
         Files.createDirectories(dir);
         return dir;
+    }
+
+    /**
+     * One setting before and after a change: a fresh service per side, started alternately in rounds of opposite
+     * order, so neither side always runs on a colder JVM or in the same part of the run.
+     */
+    private static List<Row> abRounds(Options options, Path out, int[] threadCounts, int warmup, int seconds,
+                                      String property, String before, String beforeLabel, String after,
+                                      String afterLabel) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        int rounds = options.integer("rounds", 2);
+        for (int round = 0; round < rounds; round++) {
+            List<String> order = round % 2 == 0 ? List.of(before, after) : List.of(after, before);
+            for (String value : order) {
+                Path abDir = fresh(out.resolve("throughput-h2-ab"));
+                try (EmbeddedService service = EmbeddedService.start(abDir, Map.of(
+                        "jinlin.security.bcrypt-strength", "4", property, value))) {
+                    GatewayDriver gateway = new GatewayDriver(service.bean(CommandGateway.class));
+                    gateway.send(MixedWorkload.cityPolicy());
+                    for (int threads : threadCounts) {
+                        String run = "AB" + round + value + threads;
+                        rows.add(measure(value.equals(before) ? beforeLabel : afterLabel, threads, warmup, seconds,
+                                         1, w -> new MixedWorkload(w, run, false, 42), gateway));
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     private static Row measure(String system, int threads, int warmup, int seconds, int eventsPerOp,

@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * On the embedded H2 file database, a commit is on disk before the caller goes on: after every
@@ -23,7 +25,12 @@ import java.util.concurrent.atomic.LongAdder;
  * Why not {@code WRITE_DELAY=0}: it gives the same guarantee, but H2 then also stops the background thread that
  * reuses the space of superseded chunks, and the file grew by about 30 KB per stored event (bench/, README
  * "Disk use"). With the default write delay that thread keeps running, and the explicit checkpoint restores
- * the guarantee; concurrent commits share one write.
+ * the guarantee.
+ * <p>
+ * Concurrent commits share one checkpoint (group commit, {@link GroupCheckpoint}): a commit waits for a
+ * checkpoint that <em>starts</em> after it returned, and whoever finds no checkpoint running writes one for every
+ * commit made so far. Under load one write then carries the commits of many threads instead of each thread
+ * writing its own chunk in turn (bench/RESULTS.md, "Choices and their measured effect").
  * <p>
  * Commits on the streaming event processors' own threads ({@link EventProcessorThreads}) are not checkpointed:
  * H2 writes them within its write delay. They only keep read models, tokens and parked dead letters up to date,
@@ -53,16 +60,25 @@ class DurableH2Commits implements BeanPostProcessor {
 
     private final boolean processorCommitsToo;
 
+    /**
+     * {@code jinlin.h2.group-commit=false} makes every commit issue a checkpoint of its own, as before group
+     * commit: for comparing the two in bench/.
+     */
+    static final String GROUP_COMMIT = "jinlin.h2.group-commit";
+
+    private final boolean groupCommit;
+
     DurableH2Commits(Environment environment) {
         this.checkpointing = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:")
                       && environment.getProperty(CHECKPOINT_EACH_COMMIT, Boolean.class, true);
         this.processorCommitsToo = environment.getProperty(CHECKPOINT_PROCESSOR_COMMITS, Boolean.class, false);
+        this.groupCommit = environment.getProperty(GROUP_COMMIT, Boolean.class, true);
     }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (checkpointing && bean instanceof DataSource dataSource && !(bean instanceof CheckpointingDataSource)) {
-            return new CheckpointingDataSource(dataSource, processorCommitsToo);
+            return new CheckpointingDataSource(dataSource, processorCommitsToo, groupCommit);
         }
         return bean;
     }
@@ -71,12 +87,16 @@ class DurableH2Commits implements BeanPostProcessor {
 
         private final LongAdder checkpointed = new LongAdder();
         private final LongAdder leftToH2 = new LongAdder();
+        private final GroupCheckpoint group = new GroupCheckpoint();
 
         private final boolean processorCommitsToo;
+        private final boolean groupCommit;
+        private final LongAdder ownCheckpoints = new LongAdder();
 
-        CheckpointingDataSource(DataSource target, boolean processorCommitsToo) {
+        CheckpointingDataSource(DataSource target, boolean processorCommitsToo, boolean groupCommit) {
             super(target);
             this.processorCommitsToo = processorCommitsToo;
+            this.groupCommit = groupCommit;
         }
 
         @Override
@@ -92,6 +112,16 @@ class DurableH2Commits implements BeanPostProcessor {
         /** Commits followed by a CHECKPOINT so far. */
         long checkpointedCommits() {
             return checkpointed.sum();
+        }
+
+        /** CHECKPOINT statements issued so far: under concurrent commits, fewer than the commits they carried. */
+        long checkpoints() {
+            return group.written() + ownCheckpoints.sum();
+        }
+
+        /** Commits waiting for a running checkpoint to end. */
+        int waitingCommits() {
+            return group.waiting();
         }
 
         /** Commits of event processors so far, left to H2's write delay. */
@@ -113,14 +143,101 @@ class DurableH2Commits implements BeanPostProcessor {
                             if (!processorCommitsToo && EventProcessorThreads.isCurrent()) {
                                 leftToH2.increment();
                             } else {
-                                try (Statement checkpoint = connection.createStatement()) {
-                                    checkpoint.execute("CHECKPOINT");
+                                Checkpoint checkpoint = () -> {
+                                    try (Statement statement = connection.createStatement()) {
+                                        statement.execute("CHECKPOINT");
+                                    }
+                                };
+                                if (groupCommit) {
+                                    group.awaitCheckpointAfterCommit(checkpoint);
+                                } else {
+                                    checkpoint.write();
+                                    ownCheckpoints.increment();
                                 }
                                 checkpointed.increment();
                             }
                         }
                         return result;
                     });
+        }
+    }
+
+    /** Writes the file for the commit just made, or waits for a write that covers it. */
+    @FunctionalInterface
+    interface Checkpoint {
+        void write() throws SQLException;
+    }
+
+    /**
+     * Group commit. Each commit takes a ticket after {@code commit()} returned; a checkpoint records the last ticket
+     * handed out before it started, and every commit up to that ticket is in the file once it ends. A commit
+     * whose ticket is not yet covered either writes the next checkpoint itself (none running) or waits for the
+     * running one and then looks again. If a checkpoint fails, its writer gets the exception and a waiting commit
+     * writes the next one. Waiting is not interruptible: the commit has happened, and its caller may only go on
+     * once it is in the file (an interrupt is kept for the caller).
+     */
+    static final class GroupCheckpoint {
+
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition checkpointEnded = lock.newCondition();
+        private long ticketsIssued;
+        private long coveredUpTo;
+        private boolean running;
+        private long written;
+
+        void awaitCheckpointAfterCommit(Checkpoint checkpoint) throws SQLException {
+            long ticket;
+            long upTo;
+            lock.lock();
+            try {
+                ticket = ++ticketsIssued;
+                while (running && coveredUpTo < ticket) {
+                    checkpointEnded.awaitUninterruptibly();
+                }
+                if (coveredUpTo >= ticket) {
+                    return;
+                }
+                running = true;
+                upTo = ticketsIssued;
+            } finally {
+                lock.unlock();
+            }
+            boolean done = false;
+            try {
+                checkpoint.write();
+                done = true;
+            } finally {
+                lock.lock();
+                try {
+                    running = false;
+                    if (done) {
+                        coveredUpTo = Math.max(coveredUpTo, upTo);
+                        written++;
+                    }
+                    checkpointEnded.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+
+        /** Commits waiting for a running checkpoint to end. */
+        int waiting() {
+            lock.lock();
+            try {
+                return lock.getWaitQueueLength(checkpointEnded);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        long written() {
+            lock.lock();
+            try {
+                return written;
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

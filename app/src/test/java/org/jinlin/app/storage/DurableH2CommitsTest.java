@@ -5,13 +5,25 @@ import org.jinlin.app.storage.DurableH2Commits.CheckpointingDataSource;
 import org.jinlin.query.readmodel.EventProcessorThreads;
 import org.junit.jupiter.api.Test;
 
+import org.awaitility.Awaitility;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -24,7 +36,7 @@ class DurableH2CommitsTest {
     private final Statement statement = mock(Statement.class);
     private final Connection connection = mock(Connection.class);
     private final DataSource target = mock(DataSource.class);
-    private final CheckpointingDataSource dataSource = new CheckpointingDataSource(target, false);
+    private final CheckpointingDataSource dataSource = new CheckpointingDataSource(target, false, true);
 
     DurableH2CommitsTest() throws Exception {
         when(target.getConnection()).thenReturn(connection);
@@ -53,7 +65,7 @@ class DurableH2CommitsTest {
 
     @Test
     void processorCommitsAreCheckpointedTooWhenConfiguredSo() throws Exception {
-        CheckpointingDataSource everyCommit = new CheckpointingDataSource(target, true);
+        CheckpointingDataSource everyCommit = new CheckpointingDataSource(target, true, true);
 
         commitOnAProcessorThread(everyCommit);
 
@@ -81,5 +93,82 @@ class DurableH2CommitsTest {
 
         verify(statement, never()).execute("CHECKPOINT");
         assertThat(dataSource.checkpointedCommits()).isZero();
+    }
+
+    @Test
+    void concurrentCommitsReturnOnlyAfterACheckpointThatStartedAfterThemAndShareIt() throws Exception {
+        CountDownLatch firstCheckpointRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirstCheckpoint = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger ended = new AtomicInteger();
+        when(statement.execute("CHECKPOINT")).thenAnswer(invocation -> {
+            if (started.incrementAndGet() == 1) {
+                firstCheckpointRunning.countDown();
+                assertThat(releaseFirstCheckpoint.await(10, TimeUnit.SECONDS)).isTrue();
+            }
+            ended.incrementAndGet();
+            return false;
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            Future<Integer> first = threads.submit(() -> commitAndCountEndedCheckpoints(ended));
+            assertThat(firstCheckpointRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            // Three commits made while the first checkpoint is being written: it may not carry them.
+            List<Future<Integer>> later = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                later.add(threads.submit(() -> commitAndCountEndedCheckpoints(ended)));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dataSource.waitingCommits() == 3);
+            releaseFirstCheckpoint.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            for (Future<Integer> commit : later) {
+                assertThat(commit.get(10, TimeUnit.SECONDS)).as("checkpoints ended when the commit returned")
+                                                            .isEqualTo(2);
+            }
+            verify(statement, times(2)).execute("CHECKPOINT");
+            assertThat(dataSource.checkpoints()).isEqualTo(2);
+            assertThat(dataSource.checkpointedCommits()).isEqualTo(4);
+        } finally {
+            releaseFirstCheckpoint.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenACheckpointFailsItsCommitSeesTheErrorAndAWaitingCommitWritesTheNextOne() throws Exception {
+        CountDownLatch firstCheckpointRunning = new CountDownLatch(1);
+        CountDownLatch failFirstCheckpoint = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger ended = new AtomicInteger();
+        when(statement.execute("CHECKPOINT")).thenAnswer(invocation -> {
+            if (started.incrementAndGet() == 1) {
+                firstCheckpointRunning.countDown();
+                assertThat(failFirstCheckpoint.await(10, TimeUnit.SECONDS)).isTrue();
+                throw new SQLException("disk full");
+            }
+            ended.incrementAndGet();
+            return false;
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = threads.submit(() -> commitAndCountEndedCheckpoints(ended));
+            assertThat(firstCheckpointRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> second = threads.submit(() -> commitAndCountEndedCheckpoints(ended));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dataSource.waitingCommits() == 1);
+            failFirstCheckpoint.countDown();
+
+            assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("disk full");
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(dataSource.checkpoints()).isEqualTo(1);
+        } finally {
+            failFirstCheckpoint.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private int commitAndCountEndedCheckpoints(AtomicInteger ended) throws SQLException {
+        dataSource.getConnection().commit();
+        return ended.get();
     }
 }
