@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * A long-lived aggregate (issue 9, workload 5): command latency on a community with E events (1 000) against
  * fresh communities (one event), one thread in-process through the gateway, interleaved so both see the same
- * machine. The service as configured: no snapshots, no aggregate cache.
+ * machine. Twice in one run: without snapshots ({@code jinlin.snapshots.after-events=0}) and as configured
+ * (a snapshot every 100 events); no aggregate cache.
  */
 final class AggregateBenchmark {
 
@@ -27,22 +28,67 @@ final class AggregateBenchmark {
     private AggregateBenchmark() {
     }
 
+    /** One side of the comparison: the latencies of a long-lived and of fresh communities. */
+    private record Side(String label, double freshP50, double freshP99, double oldP50, double oldP99) {
+        double ratioP50() {
+            return oldP50 / freshP50;
+        }
+
+        double ratioP99() {
+            return oldP99 / freshP99;
+        }
+    }
+
     static void run(Options options) throws Exception {
         int events = options.integer("events", 1000);
         int samples = options.integer("samples", 200);
-        Path dataDir = Path.of(options.text("out", "bench/out")).resolve("aggregate-h2");
-        EmbeddedService.wipe(dataDir);
-        Files.createDirectories(dataDir);
+        int snapshotEvery = options.integer("snapshot-every", 100);
+        Path out = Path.of(options.text("out", "bench/out"));
         String loadStart = Results.loadAverage();
         Instant started = Instant.now();
-        try (EmbeddedService service = EmbeddedService.start(dataDir, Map.of())) {
+        Side without = measure(out.resolve("aggregate-h2"), events, samples, 0, "no snapshots");
+        Side with = measure(out.resolve("aggregate-h2-snapshots"), events, samples, snapshotEvery,
+                            "a snapshot every " + snapshotEvery + " events (the default)");
+        StringBuilder table = new StringBuilder();
+        for (Side side : List.of(without, with)) {
+            table.append("| %s | %.1f / %.1f | %.1f / %.1f | **%.2f** | %.2f |%n".formatted(
+                    side.label(), side.freshP50(), side.freshP99(), side.oldP50(), side.oldP99(), side.ratioP50(),
+                    side.ratioP99()));
+        }
+        String text = """
+                ## A long-lived aggregate (issue 9, workload 5)
+
+                `bench/run.sh aggregate` — started %s; machine: %s; load average at start %s, at end %s (shared
+                machine). One thread through the gateway, %d samples, interleaved: a population update on a
+                community with %,d+ events, then one on a community with one event. Each side on a fresh service
+                and store, one after the other; no aggregate cache.
+
+                | snapshots | fresh (1 event) p50 / p99 ms | long-lived (%,d+ events) p50 / p99 ms | ratio p50 (target ≤ 2) | ratio p99 |
+                |---|---|---|---|---|
+                %s""".formatted(started, Results.machine(), loadStart, Results.loadAverage(), samples, events,
+                                events, table);
+        System.out.print(text);
+        Results.section("aggregate", text);
+        Results.csv("aggregate", "events,samples,fresh_p50_ms,fresh_p99_ms,long_p50_ms,long_p99_ms,ratio_p50,snapshot_every",
+                    List.of(without, with).stream().map(side -> "%d,%d,%.2f,%.2f,%.2f,%.2f,%.2f,%d".formatted(
+                            events, samples, side.freshP50(), side.freshP99(), side.oldP50(), side.oldP99(),
+                            side.ratioP50(), side == without ? 0 : snapshotEvery)).toList());
+    }
+
+    private static Side measure(Path dataDir, int events, int samples, int snapshotEvery, String label)
+            throws Exception {
+        EmbeddedService.wipe(dataDir);
+        Files.createDirectories(dataDir);
+        try (EmbeddedService service = EmbeddedService.start(dataDir, Map.of(
+                "jinlin.snapshots.after-events", String.valueOf(snapshotEvery)))) {
             CommandGateway gateway = service.bean(CommandGateway.class);
             String longLived = "350802900001";
             send(gateway, new RegisterCommunity(longLived, "老社区", CommunityKind.URBAN, "东城街道", 10_000));
             for (int i = 1; i < events; i++) {
                 send(gateway, new UpdateResidentPopulation(longLived, 10_000 + i, null));
                 if (i % 100 == 0) {
-                    System.out.printf("\r  building the long-lived aggregate: %d/%d events   ", i + 1, events);
+                    System.out.printf("\r  %s: building the long-lived aggregate: %d/%d events   ", label, i + 1,
+                                      events);
                 }
             }
             System.out.println();
@@ -60,30 +106,8 @@ final class AggregateBenchmark {
             }
             Arrays.sort(old);
             Arrays.sort(fresh);
-            double oldP50 = Runner.Result.percentileMillis(old, 50);
-            double oldP99 = Runner.Result.percentileMillis(old, 99);
-            double freshP50 = Runner.Result.percentileMillis(fresh, 50);
-            double freshP99 = Runner.Result.percentileMillis(fresh, 99);
-            String text = """
-                    ## A long-lived aggregate (issue 9, workload 5)
-
-                    `bench/run.sh aggregate` — started %s; machine: %s; load average at start %s, at end %s (shared
-                    machine). One thread through the gateway, %d samples, interleaved: a population update on a
-                    community with %,d+ events, then one on a community with one event. The service as configured
-                    (no snapshots, no aggregate cache).
-
-                    | aggregate | p50 ms | p99 ms |
-                    |---|---|---|
-                    | fresh (1 event) | %.1f | %.1f |
-                    | long-lived (%,d+ events) | %.1f | %.1f |
-                    | ratio long-lived ÷ fresh (target ≤ 2) | **%.2f** | %.2f |
-                    """.formatted(started, Results.machine(), loadStart, Results.loadAverage(), samples, events,
-                                  freshP50, freshP99, events, oldP50, oldP99, oldP50 / freshP50, oldP99 / freshP99);
-            System.out.print(text);
-            Results.section("aggregate", text);
-            Results.csv("aggregate", "events,samples,fresh_p50_ms,fresh_p99_ms,long_p50_ms,long_p99_ms,ratio_p50",
-                        List.of("%d,%d,%.2f,%.2f,%.2f,%.2f,%.2f".formatted(events, samples, freshP50, freshP99, oldP50,
-                                                                        oldP99, oldP50 / freshP50)));
+            return new Side(label, Runner.Result.percentileMillis(fresh, 50), Runner.Result.percentileMillis(fresh, 99),
+                            Runner.Result.percentileMillis(old, 50), Runner.Result.percentileMillis(old, 99));
         }
     }
 

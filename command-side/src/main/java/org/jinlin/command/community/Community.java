@@ -1,9 +1,13 @@
 package org.jinlin.command.community;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jinlin.command.handling.CommandSideConfiguration;
 import org.jinlin.kernel.RuleViolation;
 import org.jinlin.kernel.community.CommunityCommands.AddCompound;
 import org.jinlin.kernel.community.CommunityCommands.ClearDisputeProminent;
@@ -26,7 +30,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * compounds (小区 / 村民小组). The policy asks for a full-time mediator first in communities "where disputes are
  * prominent or the resident population is large" (矛盾纠纷较突出、常住人口基数较大), so both facts live here.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = CommandSideConfiguration.SNAPSHOTS)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+                isGetterVisibility = Visibility.NONE)
 public class Community {
 
     @AggregateIdentifier

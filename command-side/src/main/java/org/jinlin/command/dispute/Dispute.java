@@ -1,10 +1,14 @@
 package org.jinlin.command.dispute;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jinlin.command.handling.CommandSideConfiguration;
 import org.jinlin.command.registry.AppointmentRegistry;
 import org.jinlin.command.registry.CommunityRegistry;
 import org.jinlin.command.registry.CompoundRegistry;
@@ -79,7 +83,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * {@link Forbidden}. The state is checked first (409), then who acts (403), then the request's facts (a business
  * date: 400; a level, compound or mediator: 409).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = CommandSideConfiguration.SNAPSHOTS)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+                isGetterVisibility = Visibility.NONE)
 public class Dispute {
 
     static final String MEDIATOR = "MEDIATOR";

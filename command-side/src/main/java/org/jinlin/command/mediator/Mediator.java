@@ -1,9 +1,13 @@
 package org.jinlin.command.mediator;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jinlin.command.handling.CommandSideConfiguration;
 import org.jinlin.command.registry.CommunityRegistry;
 import org.jinlin.kernel.RuleViolation;
 import org.jinlin.kernel.mediator.MediatorAppointed;
@@ -26,7 +30,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (专职调解员) per community, so a full-time mediator serves one community at a time, while a part-time one may
  * serve several.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = CommandSideConfiguration.SNAPSHOTS)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+                isGetterVisibility = Visibility.NONE)
 public class Mediator {
 
     @AggregateIdentifier

@@ -1,11 +1,15 @@
 package org.jinlin.command.policy;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.jinlin.command.handling.CommandSideConfiguration;
 import org.jinlin.kernel.policy.CityPolicyCommands.SetCityPolicy;
 import org.jinlin.kernel.policy.DibaoStandardSet;
 import org.jinlin.kernel.policy.DisabilityAllowanceExtensionSet;
@@ -23,7 +27,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * whether the disability living allowance reaches low-income households (有条件的地方将困难残疾人生活补贴延伸至低收入家庭).
  * Policy parameters are events, so an auditor can replay which standard applied on any date.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = CommandSideConfiguration.SNAPSHOTS)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+                isGetterVisibility = Visibility.NONE)
 public class CityPolicy {
 
     @AggregateIdentifier
