@@ -17,6 +17,7 @@ import org.jinlin.kernel.household.SelfCare;
 import org.jinlin.kernel.household.Sex;
 import org.jinlin.kernel.roster.RosterQueries.FindHousehold;
 import org.jinlin.kernel.roster.RosterQueries.FindLowIncomeRoster;
+import org.jinlin.kernel.roster.RosterQueries.RosterPage;
 import org.jinlin.kernel.roster.RosterQueries.FindRosterSummary;
 import org.jinlin.kernel.roster.RosterQueries.RosterEntry;
 import org.jinlin.kernel.roster.RosterQueries.RosterSummary;
@@ -34,6 +35,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,6 +181,32 @@ class LowIncomeRosterProjectionTest {
     @ParameterizedTest
     @ValueSource(longs = {3, 17, 29})
     void asOfAnswersEqualARebuildFromTheEventsUpToThatInstant(long seed) {
+        List<Object[]> history = randomHistory(seed);
+        feed(history, Instant.MAX, false);
+        int size = history.size();
+        assertThat(size).as("a history long enough to look into").isGreaterThan(30);
+        List<Instant> instants = List.of((Instant) history.get(size / 20)[1],
+                                         ((Instant) history.get(size / 3)[1]).plusMillis(1),
+                                         ((Instant) history.get(2 * size / 3)[1]).minusMillis(1),
+                                         ((Instant) history.get(history.size() - 1)[1]).plusSeconds(10));
+        Map<Instant, List<Object>> asOf = new LinkedHashMap<>();
+        for (Instant at : instants) {
+            asOf.put(at, answers(at));
+        }
+        for (Instant at : instants) {
+            projection.beginRebuild();
+            feed(history, at, true);
+            projection.completeRebuild();
+            // Queried at the same instant: ages are counted on the day asked about.
+            List<Object> rebuilt = answers(at);
+            for (int i = 0; i < rebuilt.size(); i++) {
+                assertThat(rebuilt.get(i)).as("answer " + i + " as of " + at).isEqualTo(asOf.get(at).get(i));
+            }
+        }
+    }
+
+    /** 120 random household events over two communities, each with the instant it was recorded. */
+    private static List<Object[]> randomHistory(long seed) {
         Random random = new Random(seed);
         List<Object[]> history = new ArrayList<>();
         Instant now = Instant.parse("2024-03-02T00:00:00Z");
@@ -220,27 +248,42 @@ class LowIncomeRosterProjectionTest {
             }
             history.add(new Object[]{event, now});
         }
+        return history;
+    }
+
+    /** The total of a roster page (read from the kept counts) is the number of entries the filters list. */
+    @ParameterizedTest
+    @ValueSource(longs = {5, 23, 41})
+    void aPagesTotalIsTheNumberOfEntriesItsFiltersList(long seed) {
+        List<Object[]> history = randomHistory(seed);
         feed(history, Instant.MAX, false);
         int size = history.size();
-        assertThat(size).as("a history long enough to look into").isGreaterThan(30);
-        List<Instant> instants = List.of((Instant) history.get(size / 20)[1],
-                                         ((Instant) history.get(size / 3)[1]).plusMillis(1),
-                                         ((Instant) history.get(2 * size / 3)[1]).minusMillis(1),
-                                         ((Instant) history.get(history.size() - 1)[1]).plusSeconds(10));
-        Map<Instant, List<Object>> asOf = new LinkedHashMap<>();
+        List<Instant> instants = new ArrayList<>();
+        instants.add(null);
+        instants.add((Instant) history.get(size / 4)[1]);
+        instants.add(((Instant) history.get(size / 2)[1]).plusMillis(1));
+        instants.add((Instant) history.get(size - 1)[1]);
+        String[][] units = {{null, null, null}, {"350800", null, null}, {null, "350802", null},
+                            {null, "350803", null}, {null, null, EAST}, {null, null, WEST},
+                            {"350800", "350802", null}};
+        List<String> categories = new ArrayList<>(Arrays.asList((String) null, "DIBAO", "LOW_INCOME", "DISABLED",
+                                                                "TEKUN"));
+        int nonEmpty = 0;
         for (Instant at : instants) {
-            asOf.put(at, answers(at));
-        }
-        for (Instant at : instants) {
-            projection.beginRebuild();
-            feed(history, at, true);
-            projection.completeRebuild();
-            // Queried at the same instant: ages are counted on the day asked about.
-            List<Object> rebuilt = answers(at);
-            for (int i = 0; i < rebuilt.size(); i++) {
-                assertThat(rebuilt.get(i)).as("answer " + i + " as of " + at).isEqualTo(asOf.get(at).get(i));
+            for (String[] unit : units) {
+                for (String category : categories) {
+                    RosterPage page = projection.handle(new FindLowIncomeRoster(unit[0], unit[1], unit[2], category,
+                                                                                0, 500, at));
+                    assertThat(page.total()).as("total of %s %s as of %s", Arrays.toString(unit), category, at)
+                                            .isEqualTo(page.items().size());
+                    RosterPage second = projection.handle(new FindLowIncomeRoster(unit[0], unit[1], unit[2],
+                                                                                  category, 1, 3, at));
+                    assertThat(second.total()).isEqualTo(page.total());
+                    nonEmpty += page.items().isEmpty() ? 0 : 1;
+                }
             }
         }
+        assertThat(nonEmpty).as("filters that list someone").isGreaterThan(20);
     }
 
     private void feed(List<Object[]> history, Instant upTo, boolean withCommunities) {

@@ -291,7 +291,11 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
             args.add("%," + query.category() + ",%");
             args.add("%," + query.category() + ",%");
         }
-        Long total = jdbc.queryForObject("select count(*) from roster_member m" + where, Long.class, args.toArray());
+        long total = total(query).orElseGet(() -> {
+            Long counted = jdbc.queryForObject("select count(*) from roster_member m" + where, Long.class,
+                                               args.toArray());
+            return counted == null ? 0 : counted;
+        });
         List<Object> paged = new ArrayList<>(args);
         paged.add((long) query.page() * query.size());
         paged.add(query.size());
@@ -301,7 +305,33 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
                 + " order by m.city_code, m.county_code, m.community_code, m.household_id, m.member_no"
                 + " offset ? rows fetch next ? rows only",
                 (rs, n) -> entry(rs, on), paged.toArray());
-        return new RosterPage(items, query.page(), query.size(), total == null ? 0 : total);
+        return new RosterPage(items, query.page(), query.size(), total);
+    }
+
+    /**
+     * The number of roster entries the query matches, read from the counts kept per unit and category (persons)
+     * instead of counting the entries, which at province scale means reading hundreds of thousands of rows per
+     * page. The counts hold exactly the entries a unit and a category select (a household category lists every
+     * member, a member category that member; {@link #EVERYONE} everyone on the roster). Empty when more than one
+     * unit is given: then the entries are counted.
+     */
+    private Optional<Long> total(FindLowIncomeRoster query) {
+        String[][] units = {{"city", query.cityCode()}, {"county", query.countyCode()},
+                            {"community", query.communityCode()}};
+        List<String[]> given = Arrays.stream(units).filter(u -> u[1] != null && !u[1].isBlank()).toList();
+        if (given.size() > 1) {
+            return Optional.empty();
+        }
+        Condition valid = TemporalTable.validAt("c", reading(), query.asOf());
+        String category = query.category() == null ? EVERYONE : query.category();
+        Long persons = given.isEmpty()
+                ? jdbc.queryForObject("select coalesce(sum(c.persons), 0) from roster_count c where " + valid.sql()
+                                      + " and c.unit_level = 'city' and c.category = ?", Long.class,
+                                      valid.argsWith(category))
+                : jdbc.queryForObject("select coalesce(sum(c.persons), 0) from roster_count c where " + valid.sql()
+                                      + " and c.unit_level = ? and c.unit_code = ? and c.category = ?", Long.class,
+                                      valid.argsWith(given.get(0)[0], given.get(0)[1], category));
+        return Optional.of(persons == null ? 0 : persons);
     }
 
     /** Every roster entry matching the filters, in roster order, one at a time (for CSV exports). */
