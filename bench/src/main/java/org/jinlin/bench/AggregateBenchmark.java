@@ -30,12 +30,13 @@ final class AggregateBenchmark {
     static void run(Options options) throws Exception {
         int events = options.integer("events", 1000);
         int samples = options.integer("samples", 200);
-        Path dataDir = Path.of(options.text("out", "bench/out")).resolve("aggregate-h2");
+        Database db = Database.from(options);
+        Path dataDir = Path.of(options.text("out", "bench/out")).resolve("aggregate-" + db.name());
         EmbeddedService.wipe(dataDir);
         Files.createDirectories(dataDir);
         String loadStart = Results.loadAverage();
         Instant started = Instant.now();
-        try (EmbeddedService service = EmbeddedService.start(dataDir, Map.of())) {
+        try (EmbeddedService service = EmbeddedService.start(dataDir, db.serviceProperties("aggregate", true))) {
             CommandGateway gateway = service.bean(CommandGateway.class);
             String longLived = "350802900001";
             send(gateway, new RegisterCommunity(longLived, "老社区", CommunityKind.URBAN, "东城街道", 10_000));
@@ -65,25 +66,25 @@ final class AggregateBenchmark {
             double freshP50 = Runner.Result.percentileMillis(fresh, 50);
             double freshP99 = Runner.Result.percentileMillis(fresh, 99);
             String text = """
-                    ## A long-lived aggregate (issue 9, workload 5)
+                    ## A long-lived aggregate, on %s (issue 9, workload 5)
 
-                    `bench/run.sh aggregate` — started %s; machine: %s; load average at start %s, at end %s (shared
-                    machine). One thread through the gateway, %d samples, interleaved: a population update on a
-                    community with %,d+ events, then one on a community with one event. The service as configured
-                    (no snapshots, no aggregate cache).
+                    `bench/run.sh aggregate --db %s` — started %s; machine: %s; load average at start %s, at end %s
+                    (shared machine). One thread through the gateway, %d samples, interleaved: a population update
+                    on a community with %,d+ events, then one on a community with one event. The service as
+                    configured (no snapshots, no aggregate cache). Database: %s.
 
                     | aggregate | p50 ms | p99 ms |
                     |---|---|---|
                     | fresh (1 event) | %.1f | %.1f |
                     | long-lived (%,d+ events) | %.1f | %.1f |
                     | ratio long-lived ÷ fresh (target ≤ 2) | **%.2f** | %.2f |
-                    """.formatted(started, Results.machine(), loadStart, Results.loadAverage(), samples, events,
-                                  freshP50, freshP99, events, oldP50, oldP99, oldP50 / freshP50, oldP99 / freshP99);
+                    """.formatted(db.label(), db.name(), started, Results.machine(), loadStart,
+                                  Results.loadAverage(), samples, events, db.describe(), freshP50, freshP99, events, oldP50, oldP99, oldP50 / freshP50, oldP99 / freshP99);
             System.out.print(text);
-            Results.section("aggregate", text);
+            Results.section(db.section("aggregate"), text);
             Results.csv("aggregate", "events,samples,fresh_p50_ms,fresh_p99_ms,long_p50_ms,long_p99_ms,ratio_p50",
                         List.of("%d,%d,%.2f,%.2f,%.2f,%.2f,%.2f".formatted(events, samples, freshP50, freshP99, oldP50,
-                                                                        oldP99, oldP50 / freshP50)));
+                                                                        oldP99, oldP50 / freshP50)), db);
         }
     }
 
