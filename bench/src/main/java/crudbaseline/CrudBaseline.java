@@ -16,16 +16,18 @@ import javax.sql.DataSource;
 import java.util.Map;
 
 /**
- * Baseline (a) of the benchmarks (outside the service's packages, so its scans never see it): a plain Spring Data JPA application (Hibernate, HikariCP, one transaction per command) on its own
- * H2 file with the same URL settings and the same durable commits as the service (CHECKPOINT after each commit).
+ * Baseline (a) of the benchmarks (outside the service's packages, so its scans never see it): a plain Spring Data
+ * JPA application (Hibernate, HikariCP, one transaction per command) on its own database: an H2 file with the same
+ * URL settings and the same durable commits as the service (CHECKPOINT after each commit), or its own PostgreSQL
+ * database (commits durable by the server).
  */
 public final class CrudBaseline implements AutoCloseable {
 
     private final AnnotationConfigApplicationContext context;
 
-    public CrudBaseline(String url) {
+    public CrudBaseline(String url, String user, String password) {
         context = new AnnotationConfigApplicationContext();
-        context.registerBean("jdbcUrl", String.class, () -> url);
+        context.registerBean(JdbcTarget.class, () -> new JdbcTarget(url, user, password));
         context.register(Config.class, CrudService.class);
         context.refresh();
     }
@@ -39,18 +41,23 @@ public final class CrudBaseline implements AutoCloseable {
         context.close();
     }
 
+    /** Where the baseline keeps its tables. */
+    record JdbcTarget(String url, String user, String password) {
+    }
+
     @EnableTransactionManagement
     @EnableJpaRepositories(basePackageClasses = CrudBaseline.class, considerNestedRepositories = true)
     static class Config {
 
         @Bean
-        DataSource dataSource(String jdbcUrl) {
+        DataSource dataSource(JdbcTarget target) {
             HikariDataSource hikari = new HikariDataSource();
-            hikari.setJdbcUrl(jdbcUrl);
-            hikari.setUsername("sa");
-            hikari.setPassword("");
+            hikari.setJdbcUrl(target.url());
+            hikari.setUsername(target.user());
+            hikari.setPassword(target.password());
             hikari.setMaximumPoolSize(16);
-            return jdbcUrl.startsWith("jdbc:h2:file:") ? new CheckpointingDataSource(hikari) : hikari;
+            // H2 needs a CHECKPOINT for a durable commit; PostgreSQL's commit is durable by itself.
+            return target.url().startsWith("jdbc:h2:file:") ? new CheckpointingDataSource(hikari) : hikari;
         }
 
         @Bean

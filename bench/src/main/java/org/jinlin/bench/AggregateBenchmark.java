@@ -44,10 +44,11 @@ final class AggregateBenchmark {
         int samples = options.integer("samples", 200);
         int snapshotEvery = options.integer("snapshot-every", 100);
         Path out = Path.of(options.text("out", "bench/out"));
+        Database db = Database.from(options);
         String loadStart = Results.loadAverage();
         Instant started = Instant.now();
-        Side without = measure(out.resolve("aggregate-h2"), events, samples, 0, "no snapshots");
-        Side with = measure(out.resolve("aggregate-h2-snapshots"), events, samples, snapshotEvery,
+        Side without = measure(db, out, "aggregate", events, samples, 0, "no snapshots");
+        Side with = measure(db, out, "aggregate_snapshots", events, samples, snapshotEvery,
                             "a snapshot every " + snapshotEvery + " events (the default)");
         StringBuilder table = new StringBuilder();
         for (Side side : List.of(without, with)) {
@@ -56,31 +57,33 @@ final class AggregateBenchmark {
                     side.ratioP99()));
         }
         String text = """
-                ## A long-lived aggregate (issue 9, workload 5)
+                ## A long-lived aggregate, on %s (issue 9, workload 5)
 
-                `bench/run.sh aggregate` — started %s; machine: %s; load average at start %s, at end %s (shared
-                machine). One thread through the gateway, %d samples, interleaved: a population update on a
-                community with %,d+ events, then one on a community with one event. Each side on a fresh service
-                and store, one after the other; no aggregate cache.
+                `bench/run.sh aggregate --db %s` — started %s; machine: %s; load average at start %s, at end %s
+                (shared machine). One thread through the gateway, %d samples, interleaved: a population update on
+                a community with %,d+ events, then one on a community with one event. Each side on a fresh service
+                and store, one after the other; no aggregate cache. Database: %s.
 
                 | snapshots | fresh (1 event) p50 / p99 ms | long-lived (%,d+ events) p50 / p99 ms | ratio p50 (target ≤ 2) | ratio p99 |
                 |---|---|---|---|---|
-                %s""".formatted(started, Results.machine(), loadStart, Results.loadAverage(), samples, events,
-                                events, table);
+                %s""".formatted(db.label(), db.name(), started, Results.machine(), loadStart,
+                                Results.loadAverage(), samples, events, db.describe(), events, table);
         System.out.print(text);
-        Results.section("aggregate", text);
+        Results.section(db.section("aggregate"), text);
         Results.csv("aggregate", "events,samples,fresh_p50_ms,fresh_p99_ms,long_p50_ms,long_p99_ms,ratio_p50,snapshot_every",
                     List.of(without, with).stream().map(side -> "%d,%d,%.2f,%.2f,%.2f,%.2f,%.2f,%d".formatted(
                             events, samples, side.freshP50(), side.freshP99(), side.oldP50(), side.oldP99(),
-                            side.ratioP50(), side == without ? 0 : snapshotEvery)).toList());
+                            side.ratioP50(), side == without ? 0 : snapshotEvery)).toList(), db);
     }
 
-    private static Side measure(Path dataDir, int events, int samples, int snapshotEvery, String label)
-            throws Exception {
+    private static Side measure(Database db, Path out, String name, int events, int samples, int snapshotEvery,
+                                String label) throws Exception {
+        Path dataDir = out.resolve(name.replace('_', '-') + "-" + db.name());
         EmbeddedService.wipe(dataDir);
         Files.createDirectories(dataDir);
-        try (EmbeddedService service = EmbeddedService.start(dataDir, Map.of(
-                "jinlin.snapshots.after-events", String.valueOf(snapshotEvery)))) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(db.serviceProperties(name, true));
+        properties.put("jinlin.snapshots.after-events", String.valueOf(snapshotEvery));
+        try (EmbeddedService service = EmbeddedService.start(dataDir, properties)) {
             CommandGateway gateway = service.bean(CommandGateway.class);
             String longLived = "350802900001";
             send(gateway, new RegisterCommunity(longLived, "老社区", CommunityKind.URBAN, "东城街道", 10_000));

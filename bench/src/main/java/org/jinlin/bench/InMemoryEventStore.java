@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Primary;
 /**
  * Baseline (c): the service with Axon's in-memory event storage engine in place of the JDBC one, so a command
  * costs the framework and the domain without writing events. Everything else (command-side uniqueness lookups,
- * read models, tokens) stays on H2.
+ * read models, tokens) stays on the benchmark's database (H2 or PostgreSQL).
  */
 class InMemoryEventStore {
 

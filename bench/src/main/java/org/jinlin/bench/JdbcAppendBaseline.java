@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Baseline (b): raw JDBC batched inserts of rows shaped like the service's event rows (the same table layout
  * and unique keys as domain_event_entry, payloads and metadata taken from real stored events), B rows per
- * transaction, on its own H2 file with the same URL settings and durable commits. The storage's practical limit.
+ * transaction, on its own database: an H2 file with the same URL settings and durable commits, or a PostgreSQL
+ * database (bytea payloads as in the service's PostgreSQL schema). The storage's practical limit.
  */
 final class JdbcAppendBaseline implements AutoCloseable {
 
@@ -24,11 +25,12 @@ final class JdbcAppendBaseline implements AutoCloseable {
     private final List<Sample> samples;
     private final int batch;
 
-    JdbcAppendBaseline(String url, List<Sample> samples, int batch) throws Exception {
+    JdbcAppendBaseline(String url, String user, String password, List<Sample> samples, int batch) throws Exception {
         hikari.setJdbcUrl(url);
-        hikari.setUsername("sa");
-        hikari.setPassword("");
+        hikari.setUsername(user);
+        hikari.setPassword(password);
         hikari.setMaximumPoolSize(16);
+        // H2 needs a CHECKPOINT for a durable commit; PostgreSQL's commit is durable by itself.
         this.dataSource = url.startsWith("jdbc:h2:file:") ? new CheckpointingDataSource(hikari) : hikari;
         this.samples = samples;
         this.batch = batch;
@@ -42,8 +44,8 @@ final class JdbcAppendBaseline implements AutoCloseable {
                         type                 varchar(255),
                         payload_type         varchar(255) not null,
                         payload_revision     varchar(255),
-                        payload              varbinary    not null,
-                        meta_data            varbinary,
+                        payload              bytea        not null,
+                        meta_data            bytea,
                         time_stamp           varchar(64)  not null,
                         constraint uk_raw_event_id unique (event_identifier),
                         constraint uk_raw_event_stream unique (aggregate_identifier, sequence_number))""");

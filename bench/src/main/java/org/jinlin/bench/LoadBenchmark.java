@@ -16,9 +16,9 @@ import java.util.Set;
 
 /**
  * Load: C concurrent HTTP clients (32) for D seconds (60) after a warm-up on the mixed workload with reads,
- * against the service running in this JVM on a fresh embedded H2 data directory. Afterwards: no 5xx, every
- * acknowledged write (aggregate id and version) is in the event store, every stream is gapless from sequence 0,
- * and the hash chain verifies.
+ * against the service running in this JVM on a fresh embedded H2 data directory or, with {@code --db postgres}, a
+ * freshly created PostgreSQL database. Afterwards: no 5xx, every acknowledged write (aggregate id and version) is in
+ * the event store, every stream is gapless from sequence 0, and the hash chain verifies.
  */
 final class LoadBenchmark {
 
@@ -32,15 +32,17 @@ final class LoadBenchmark {
         int seconds = options.integer("seconds", 60);
         int warmup = options.integer("warmup", 15);
         int bcrypt = options.integer("bcrypt", 4);
-        Path dataDir = Path.of(options.text("out", "bench/out")).resolve("load-h2");
+        Database db = Database.from(options);
+        Path dataDir = Path.of(options.text("out", "bench/out")).resolve("load-" + db.name());
         EmbeddedService.wipe(dataDir);
         Files.createDirectories(dataDir);
         String loadBefore = Results.loadAverage();
         Instant started = Instant.now();
         String run = "L";
-        try (EmbeddedService service = EmbeddedService.start(dataDir, Map.of(
-                "jinlin.security.bcrypt-strength", String.valueOf(bcrypt),
-                "jinlin.h2.checkpoint-processor-commits", options.text("checkpoint-processor-commits", "false")))) {
+        Map<String, Object> properties = new HashMap<>(db.serviceProperties("load", true));
+        properties.put("jinlin.security.bcrypt-strength", String.valueOf(bcrypt));
+        properties.put("jinlin.h2.checkpoint-processor-commits", options.text("checkpoint-processor-commits", "false"));
+        try (EmbeddedService service = EmbeddedService.start(dataDir, properties)) {
             createUsers(service, run, clients);
             int port = ((WebServerApplicationContext) service.context).getWebServer().getPort();
             HttpDriver http = new HttpDriver(port, PASSWORD);
@@ -57,7 +59,7 @@ final class LoadBenchmark {
                                                    null, Map.of(), null));
             String chainText = chain.error() == null ? "verified (200)" : chain.error();
             String loadAfter = Results.loadAverage();
-            report(options, started, clients, warmup, seconds, bcrypt, result, check, chainText, loadBefore,
+            report(db, options, started, clients, warmup, seconds, bcrypt, result, check, chainText, loadBefore,
                    loadAfter);
         }
     }
@@ -116,8 +118,8 @@ final class LoadBenchmark {
         return new Verification(acks.size(), missing, stored.size(), gapped, events, examples);
     }
 
-    private static void report(Options options, Instant started, int clients, int warmup, int seconds, int bcrypt,
-                               Runner.Result r, Verification v, String chain, String loadBefore, String loadAfter)
+    private static void report(Database db, Options options, Instant started, int clients, int warmup, int seconds,
+                               int bcrypt, Runner.Result r, Verification v, String chain, String loadBefore, String loadAfter)
             throws Exception {
         double p50 = Runner.Result.percentileMillis(r.writeNanos, 50);
         double p99 = Runner.Result.percentileMillis(r.writeNanos, 99);
@@ -146,13 +148,13 @@ final class LoadBenchmark {
                     List.of("%d,%d,%d,%d,%d,%.1f,%.2f,%.2f,%.2f,%d,%.1f,%.2f,%.2f,%.2f,%d,%d,%d,%d,%d,%d,%s".formatted(
                             clients, seconds, warmup, bcrypt, r.writeNanos.length, r.writesPerSecond(), p50, p99, max,
                             r.readNanos.length, r.readsPerSecond(), rp50, rp99, rmax, r.serverErrors(), r.errorCount,
-                            v.acknowledged(), v.missing(), v.gappedStreams(), v.storedEvents(), passed)));
-        Results.section("load", """
-                ## Load: %d concurrent HTTP clients for %d s (issue 10)
+                            v.acknowledged(), v.missing(), v.gappedStreams(), v.storedEvents(), passed)), db);
+        Results.section(db.section("load"), """
+                ## Load: %d concurrent HTTP clients for %d s, on %s (issue 10)
 
-                `bench/run.sh load` — started %s; machine: %s; load average at start %s, at end %s (the machine
-                was shared with other builds). Service in the benchmark's JVM on a fresh embedded H2 directory
-                (application.yml defaults, durable commits), clients over HTTP/1.1 on loopback with HTTP Basic;
+                `bench/run.sh load --db %s` — started %s; machine: %s; load average at start %s, at end %s (the
+                machine was shared with other builds). Service in the benchmark's JVM on %s; clients over
+                HTTP/1.1 on loopback with HTTP Basic;
                 the benchmark users' passwords are bcrypt cost %d (see "Password hashing" below). Mixed workload
                 with 20 %% reads (see bench/README.md); %d s warm-up, then %d s measured.
 
@@ -169,12 +171,16 @@ final class LoadBenchmark {
                 | streams / with a gap | %,d / %d |
                 | hash chain (`GET /api/audit/verify`) | %s |
                 | event processors' commits | %s |
-                """.formatted(clients, seconds, started, Results.machine(), loadBefore, loadAfter, bcrypt, warmup,
+                """.formatted(clients, seconds, db.label(), db.name(), started, Results.machine(), loadBefore,
+                              loadAfter, db.postgres() ? "a freshly created database: " + db.describe()
+                                      : "a fresh embedded H2 directory (application.yml defaults, durable commits)",
+                              bcrypt, warmup,
                               seconds, passed ? "passed: no 5xx, no lost write, no gap" : "FAILED",
                               r.writeNanos.length, r.writesPerSecond(), p50, p99, max, r.readNanos.length,
                               r.readsPerSecond(), rp50, rp99, rmax, new java.util.TreeMap<>(r.statuses),
                               r.serverErrors(), v.acknowledged(), v.missing(), v.streams(), v.gappedStreams(), chain,
-                              Boolean.parseBoolean(options.text("checkpoint-processor-commits", "false"))
+                              db.postgres() ? "durable by PostgreSQL like every commit (no H2 write delay)"
+                              : Boolean.parseBoolean(options.text("checkpoint-processor-commits", "false"))
                                       ? "checkpointed like every commit (`--checkpoint-processor-commits true`)"
                                       : "left to H2's write delay (the default)"));
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ final class ProvinceBenchmark {
         int batch = options.integer("batch", 1000);
         int samples = options.integer("samples", 100);
         List<String> stages = List.of(options.text("stages", "generate,replay,queries,startup").split(","));
-        Path dataDir = Path.of(options.text("out", "bench/out")).resolve("province-h2");
+        Database db = Database.from(options);
+        Path dataDir = Path.of(options.text("out", "bench/out")).resolve("province-" + db.name());
         StringBuilder md = new StringBuilder();
         List<String> csv = new ArrayList<>();
         String loadStart = Results.loadAverage();
@@ -50,8 +52,9 @@ final class ProvinceBenchmark {
             Files.createDirectories(dataDir);
         }
         ProvinceData data;
-        try (EmbeddedService service = EmbeddedService.start(dataDir, Map.of(
-                "jinlin.security.bcrypt-strength", "4"))) {
+        Map<String, Object> properties = new HashMap<>(db.serviceProperties("province", stages.contains("generate")));
+        properties.put("jinlin.security.bcrypt-strength", "4");
+        try (EmbeddedService service = EmbeddedService.start(dataDir, properties)) {
             data = new ProvinceData(service.bean(EventStorageEngine.class), scale, batch);
             createUsers(service);
             if (stages.contains("generate")) {
@@ -94,23 +97,24 @@ final class ProvinceBenchmark {
             }
         }
         if (stages.contains("startup")) {
-            startup(dataDir, md, csv);
+            startup(dataDir, db.serviceProperties("province", false), md, csv);
         }
-        Results.csv("province", "stage,count,seconds_or_p50_ms,rate_or_p99_ms", csv);
-        Results.section("province", """
-                ## Province scale: replay, query latency, start-up (issue 9, workloads 3, 4, 6)
+        Results.csv("province", "stage,count,seconds_or_p50_ms,rate_or_p99_ms", csv, db);
+        Results.section(db.section("province"), """
+                ## Province scale: replay, query latency, start-up, on %s (issue 9, workloads 3, 4, 6)
 
-                `bench/run.sh province --scale %s` — started %s; machine: %s; load average at start %s, at end %s
+                `bench/run.sh province --db %s --scale %s` — started %s; machine: %s; load average at start %s, at end %s
                 (the machine was shared with other builds). The events are **generated**, not command-produced:
                 real domain events (communities, compounds, mediators and appointments, households with their
                 members and hardship assessments, disputes reported, assigned, mediated and mostly resolved)
                 appended in batches through the service's own EventStorageEngine, so they are serialized,
-                encrypted and hash-chained like any other; the command side's checks are skipped. Embedded H2
-                with the application.yml settings.
+                encrypted and hash-chained like any other; the command side's checks are skipped. Database:
+                %s.
 
                 %s
-                """.formatted(options.text("scale", "1.0"), started, Results.machine(), loadStart,
-                              Results.loadAverage(), md));
+                """.formatted(db.label(), db.name(), options.text("scale", "1.0"), started, Results.machine(),
+                              loadStart, Results.loadAverage(), db.postgres() ? db.describe()
+                                      : "embedded H2 with the application.yml settings", md));
         System.out.println(md);
     }
 
@@ -247,10 +251,11 @@ final class ProvinceBenchmark {
                 %s""".formatted(samples, asOf, table));
     }
 
-    private static void startup(Path dataDir, StringBuilder md, List<String> csv) throws Exception {
+    private static void startup(Path dataDir, Map<String, Object> properties, StringBuilder md, List<String> csv)
+            throws Exception {
         System.gc();
         long t0 = System.nanoTime();
-        try (EmbeddedService service = EmbeddedService.start(dataDir, Map.of())) {
+        try (EmbeddedService service = EmbeddedService.start(dataDir, properties)) {
             double seconds = (System.nanoTime() - t0) / 1e9;
             long events = service.storedEvents();
             service.awaitProjections();
@@ -261,7 +266,7 @@ final class ProvinceBenchmark {
             long heap = memory.getHeapMemoryUsage().getUsed();
             md.append("""
 
-                    **Start-up** on the province files (%,d events, read models current): %.1f s until the
+                    **Start-up** on the province's data (%,d events, read models current): %.1f s until the
                     service answers (Spring context refreshed, Flyway validated, processors started); heap used
                     after a full GC with the service idle: %,d MiB (-Xmx %,d MiB).
                     """.formatted(events, seconds, heap / 1024 / 1024, Runtime.getRuntime().maxMemory() / 1024 / 1024));

@@ -48,7 +48,11 @@ final class Results {
         }
     }
 
-    /** Replaces (or appends) the section between {@code <!-- name -->} and {@code <!-- /name -->}. */
+    /**
+     * Replaces the section between {@code <!-- name -->} and {@code <!-- /name -->}; a new one goes right after the
+     * section of the same benchmark on another database ({@code throughput-postgres} after {@code throughput}), or
+     * at the end.
+     */
     static synchronized void section(String name, String markdown) throws IOException {
         String begin = "<!-- " + name + " -->";
         String end = "<!-- /" + name + " -->";
@@ -59,21 +63,37 @@ final class Results {
         if (from >= 0 && to > from) {
             text = text.substring(0, from) + block + text.substring(to + end.length());
         } else {
-            text = text.stripTrailing() + "\n\n" + block + "\n";
+            String sibling = "<!-- /" + name.replaceFirst("-[a-z0-9]+$", "") + " -->";
+            int after = name.contains("-") ? text.indexOf(sibling) : -1;
+            text = after >= 0
+                    ? text.substring(0, after + sibling.length()) + "\n\n" + block + text.substring(after + sibling.length())
+                    : text.stripTrailing() + "\n\n" + block + "\n";
         }
         Files.writeString(MARKDOWN, text);
         System.out.println("wrote " + MARKDOWN + " (" + name + ")");
     }
 
-    /** Appends rows to bench/{name}.csv, writing the header first when the file is new. */
-    static synchronized void csv(String name, String header, List<String> rows) throws IOException {
+    /**
+     * Appends rows to bench/{name}.csv, writing the header first when the file is new, each row ending in the
+     * database it ran on (column {@code db}). A file from before that column gets it added to its header; its older
+     * rows end one column early, which readers take as {@code h2}, the only database those rows ran on.
+     */
+    static synchronized void csv(String name, String header, List<String> rows, Database db) throws IOException {
         Path file = DIR.resolve(name + ".csv");
+        String fullHeader = "recorded," + header + ",db";
         if (!Files.exists(file)) {
-            Files.writeString(file, "recorded," + header + "\n");
+            Files.writeString(file, fullHeader + "\n");
+        } else {
+            String text = Files.readString(file);
+            int endOfHeader = text.indexOf('\n');
+            String oldHeader = endOfHeader < 0 ? text : text.substring(0, endOfHeader);
+            if (!oldHeader.endsWith(",db")) {
+                Files.writeString(file, oldHeader + ",db" + (endOfHeader < 0 ? "\n" : text.substring(endOfHeader)));
+            }
         }
         String now = Instant.now().toString();
         StringBuilder lines = new StringBuilder();
-        rows.forEach(row -> lines.append(now).append(',').append(row).append('\n'));
+        rows.forEach(row -> lines.append(now).append(',').append(row).append(',').append(db.name()).append('\n'));
         Files.writeString(file, lines, StandardOpenOption.APPEND);
     }
 

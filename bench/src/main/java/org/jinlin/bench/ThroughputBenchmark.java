@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import java.util.Map;
 /**
  * Command throughput and latency of the mixed workload (commands only) from 1, 4 and 16 threads: in-process through
  * the CommandGateway and over HTTP on loopback, with three baselines in the same run on the same database engine
- * and settings: (a) a Spring Data JPA CRUD application, (b) raw JDBC batched appends of event-shaped rows, (c) the
- * service with Axon's in-memory event store.
+ * and settings (embedded H2, or PostgreSQL with {@code --db postgres}; each system on its own fresh database):
+ * (a) a Spring Data JPA CRUD application, (b) raw JDBC batched appends of event-shaped rows, (c) the service with
+ * Axon's in-memory event store.
  */
 final class ThroughputBenchmark {
 
@@ -38,14 +40,16 @@ final class ThroughputBenchmark {
                                    .toArray();
         List<String> systems = List.of(options.text("systems", "gateway,http,memory,crud,jdbc").split(","));
         Path out = Path.of(options.text("out", "bench/out"));
-        String h2Settings = ";RETENTION_TIME=1000;COMPRESS=TRUE";
+        Database db = Database.from(options);
         String loadBefore = Results.loadAverage();
         Instant started = Instant.now();
         List<Row> rows = new ArrayList<>();
         List<JdbcAppendBaseline.Sample> samples = new ArrayList<>();
 
-        Path esDir = fresh(out.resolve("throughput-h2"));
-        try (EmbeddedService service = EmbeddedService.start(esDir, Map.of("jinlin.security.bcrypt-strength", "4"))) {
+        Path esDir = fresh(out.resolve("throughput-" + db.name()));
+        Map<String, Object> serviceProperties = new HashMap<>(db.serviceProperties("throughput", true));
+        serviceProperties.put("jinlin.security.bcrypt-strength", "4");
+        try (EmbeddedService service = EmbeddedService.start(esDir, serviceProperties)) {
             GatewayDriver gateway = new GatewayDriver(service.bean(CommandGateway.class));
             gateway.send(MixedWorkload.cityPolicy());
             if (systems.contains("gateway")) {
@@ -71,23 +75,29 @@ final class ThroughputBenchmark {
                         samples.add(new JdbcAppendBaseline.Sample(rs.getBytes(1), rs.getBytes(2), rs.getString(3)));
                     });
         }
-        if (systems.contains("checkpoint-ab")) {
+        if (systems.contains("checkpoint-ab") && db.postgres()) {
+            System.out.println("checkpoint-ab compares H2 checkpoints: skipped on PostgreSQL");
+        } else if (systems.contains("checkpoint-ab")) {
             // Event processors' commits left to H2's write delay (the default) against checkpointed like every
             // other commit (before that choice).
             rows.addAll(abRounds(options, out, threadCounts, warmup, seconds, "jinlin.h2.checkpoint-processor-commits",
                                  "true", "(d) gateway, processor commits checkpointed (before)",
                                  "false", "(d) gateway, processor commits left to H2 (after)"));
         }
-        if (systems.contains("group-ab")) {
+        if (systems.contains("group-ab") && db.postgres()) {
+            System.out.println("group-ab compares H2 checkpoints: skipped on PostgreSQL");
+        } else if (systems.contains("group-ab")) {
             // Every commit writing a checkpoint of its own against concurrent commits sharing one (group commit).
             rows.addAll(abRounds(options, out, threadCounts, warmup, seconds, "jinlin.h2.group-commit",
                                  "false", "(e) gateway, one checkpoint per commit (before)",
                                  "true", "(e) gateway, group commit (after)"));
         }
         if (systems.contains("memory")) {
-            Path memoryDir = fresh(out.resolve("throughput-memory"));
-            try (EmbeddedService service = EmbeddedService.start(memoryDir, Map.of(
-                    "spring.main.allow-bean-definition-overriding", "true"), InMemoryEventStore.class)) {
+            Path memoryDir = fresh(out.resolve("throughput-memory-" + db.name()));
+            Map<String, Object> memoryProperties = new HashMap<>(db.serviceProperties("throughput_memory", true));
+            memoryProperties.put("spring.main.allow-bean-definition-overriding", "true");
+            try (EmbeddedService service = EmbeddedService.start(memoryDir, memoryProperties,
+                                                                 InMemoryEventStore.class)) {
                 GatewayDriver gateway = new GatewayDriver(service.bean(CommandGateway.class));
                 gateway.send(MixedWorkload.cityPolicy());
                 for (int threads : threadCounts) {
@@ -98,8 +108,9 @@ final class ThroughputBenchmark {
             }
         }
         if (systems.contains("crud")) {
-            Path crudDir = fresh(out.resolve("throughput-crud"));
-            try (CrudBaseline crud = new CrudBaseline("jdbc:h2:file:" + crudDir.toAbsolutePath() + "/crud" + h2Settings)) {
+            Path crudDir = fresh(out.resolve("throughput-crud-" + db.name()));
+            try (CrudBaseline crud = new CrudBaseline(db.baselineUrl("throughput_crud", crudDir), db.user(),
+                                                      db.password())) {
                 CrudService service = crud.service();
                 Driver driver = op -> {
                     try {
@@ -117,9 +128,9 @@ final class ThroughputBenchmark {
             }
         }
         if (systems.contains("jdbc") && !samples.isEmpty()) {
-            Path jdbcDir = fresh(out.resolve("throughput-jdbc"));
+            Path jdbcDir = fresh(out.resolve("throughput-jdbc-" + db.name()));
             try (JdbcAppendBaseline jdbc = new JdbcAppendBaseline(
-                    "jdbc:h2:file:" + jdbcDir.toAbsolutePath() + "/raw" + h2Settings, samples, batch)) {
+                    db.baselineUrl("throughput_raw", jdbcDir), db.user(), db.password(), samples, batch)) {
                 for (int threads : threadCounts) {
                     String run = "J" + threads;
                     rows.add(measure("(b) raw JDBC batched appends (" + batch + "/tx)", threads, warmup, seconds,
@@ -127,7 +138,7 @@ final class ThroughputBenchmark {
                 }
             }
         }
-        report(started, seconds, warmup, loadBefore, rows);
+        report(db, started, seconds, warmup, loadBefore, rows);
     }
 
     private static Path fresh(Path dir) throws Exception {
@@ -179,7 +190,7 @@ final class ThroughputBenchmark {
         return row;
     }
 
-    private static void report(Instant started, int seconds, int warmup, String loadBefore, List<Row> rows)
+    private static void report(Database db, Instant started, int seconds, int warmup, String loadBefore, List<Row> rows)
             throws Exception {
         List<String> csv = new ArrayList<>();
         StringBuilder table = new StringBuilder("""
@@ -213,26 +224,31 @@ final class ThroughputBenchmark {
                                                                    ratio(gateway, memory, false)));
         }
         Results.csv("throughput", "system,threads,seconds,warmup,commands_per_s,events_per_s,p50_ms,p99_ms,max_ms,"
-                                  + "refusals,load_average_after", csv);
+                                  + "refusals,load_average_after", csv, db);
         String text = """
-                ## Command throughput and latency, with baselines (issue 9, workload 1 and 2)
+                ## Command throughput and latency, with baselines, on %s (issue 9, workload 1 and 2)
 
-                `bench/run.sh throughput` — started %s; machine: %s; load average at start %s, at end %s (the
-                machine was shared with other builds; see the load average after each row). Every row: %d s
+                `bench/run.sh throughput --db %s` — started %s; machine: %s; load average at start %s, at end %s
+                (the machine was shared with other builds; see the load average after each row). Every row: %d s
                 warm-up, then %d s measured; one run per row (60 s rows are long enough that the median of one
-                run is the run). All on embedded H2 files with the service's URL settings and durable commits
-                (CHECKPOINT after each commit; the service leaves its event processors' commits to H2's write
-                delay unless a row says otherwise), each system on its own fresh file. The command mix: see
-                bench/README.md; every command of it appends exactly one event.
+                run is the run). %s
 
                 %s
                 Ratios (same thread count, same run):
 
                 %s
-                """.formatted(started, Results.machine(), loadBefore, Results.loadAverage(), warmup, seconds,
-                              table, ratios);
+                """.formatted(db.label(), db.name(), started, Results.machine(), loadBefore, Results.loadAverage(),
+                              warmup, seconds, db.postgres() ? """
+                        Database: %s. Every system on its own freshly created database: the service, the service \
+                        with the in-memory event store (its lookups, read models and tokens on PostgreSQL), the \
+                        CRUD baseline, the raw JDBC baseline. The command mix: see bench/README.md; every command \
+                        of it appends exactly one event.""".formatted(db.describe()) : """
+                        All on embedded H2 files with the service's URL settings and durable commits (CHECKPOINT \
+                        after each commit; the service leaves its event processors' commits to H2's write delay \
+                        unless a row says otherwise), each system on its own fresh file. The command mix: see \
+                        bench/README.md; every command of it appends exactly one event.""", table, ratios);
         System.out.print(text);
-        Results.section("throughput", text);
+        Results.section(db.section("throughput"), text);
     }
 
     private static Row find(Map<String, Row> rows, String prefix, String contains) {
