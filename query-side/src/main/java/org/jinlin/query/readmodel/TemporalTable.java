@@ -52,12 +52,15 @@ public final class TemporalTable {
                              + " and valid_to is null";
         this.insert = "insert into " + table + " (generation, valid_from, valid_to, " + String.join(", ", all)
                       + ") values (?, ?, null" + ", ?".repeat(all.size()) + ")";
-        this.close = "update " + table + " set valid_to = ? where generation = ? and " + keyMatch
-                     + " and valid_to is null";
+        // A version is changed through its primary key (generation, key, valid_from): the caller read it as the
+        // current one in this transaction. Matching on "valid_to is null" instead led H2 to plan these statements
+        // on an index that walks every current row of the same kind.
+        String versionMatch = " where generation = ? and " + keyMatch + " and valid_from = ?";
+        this.close = "update " + table + " set valid_to = ?" + versionMatch;
         this.updateInPlace = "update " + table + " set "
                              + valueColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-                             + " where generation = ? and " + keyMatch + " and valid_to is null";
-        this.delete = "delete from " + table + " where generation = ? and " + keyMatch + " and valid_to is null";
+                             + versionMatch;
+        this.delete = "delete from " + table + versionMatch;
     }
 
     public String name() {
@@ -79,11 +82,12 @@ public final class TemporalTable {
     public void put(int generation, Instant at, Optional<? extends Version<?>> previous, Object[] key,
                     Object... values) {
         if (previous.isPresent()) {
-            if (!previous.get().validFrom().isBefore(at)) {
-                jdbc.update(updateInPlace, concat(values, prepend(generation, key)));
+            Instant validFrom = previous.get().validFrom();
+            if (!validFrom.isBefore(at)) {
+                jdbc.update(updateInPlace, concat(values, version(generation, key, validFrom)));
                 return;
             }
-            jdbc.update(close, prepend(timestamp(at), prepend(generation, key)));
+            jdbc.update(close, prepend(timestamp(at), version(generation, key, validFrom)));
         }
         jdbc.update(insert, prepend(generation, prepend(timestamp(at), concat(key, values))));
     }
@@ -91,9 +95,9 @@ public final class TemporalTable {
     /** Ends the current version of the row with this key at {@code at} (the row no longer exists from then on). */
     public void end(int generation, Instant at, Version<?> previous, Object... key) {
         if (!previous.validFrom().isBefore(at)) {
-            jdbc.update(delete, prepend(generation, key));
+            jdbc.update(delete, version(generation, key, previous.validFrom()));
         } else {
-            jdbc.update(close, prepend(timestamp(at), prepend(generation, key)));
+            jdbc.update(close, prepend(timestamp(at), version(generation, key, previous.validFrom())));
         }
     }
 
@@ -144,6 +148,14 @@ public final class TemporalTable {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** The arguments that select one version: generation, key, valid_from. */
+    private static Object[] version(int generation, Object[] key, Instant validFrom) {
+        Object[] all = prepend(generation, key);
+        all = Arrays.copyOf(all, all.length + 1);
+        all[all.length - 1] = timestamp(validFrom);
+        return all;
     }
 
     private static Object[] prepend(Object first, Object[] rest) {
