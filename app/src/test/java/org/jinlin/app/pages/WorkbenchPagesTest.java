@@ -214,6 +214,38 @@ class WorkbenchPagesTest extends ApiTest {
     }
 
     @Test
+    void aCoordinatorEscalatesAndRefersThroughTheCasePageWithRefusalsBesideTheirForm() {
+        PageClient mediator = new PageClient(port);
+        mediator.login(mediatorUser);
+        String id = report(mediator, Map.of());
+        PageClient coordinator = new PageClient(port);
+        coordinator.login(TestUsers.COORDINATOR);
+        Page casePage = coordinator.get("/disputes/" + id + "?consistentWith=" + assign(id));
+        Element escalate = casePage.html().selectFirst("#escalate-form");
+        assertThat(casePage.html().selectFirst("#escalate-heading").text()).isEqualTo("上报");
+        assertThat(escalate.select("#escalate-level option").eachText()).contains("请选择", "乡镇 / 街道");
+        assertThat(casePage.html().selectFirst("#refer-heading").text()).isEqualTo("移交");
+        assertThat(casePage.html().select("#refer-to option").eachText()).contains("人民法院");
+
+        // Down to the compound is not an escalation: refused beside the escalate form, the input kept.
+        Page refused = coordinator.submit(casePage, "#escalate-form", Map.of("toLevel", "COMPOUND", "reason", "回小区"));
+        assertThat(refused.status()).isEqualTo(409);
+        Element form = refused.html().selectFirst("#escalate-form");
+        assertThat(form.selectFirst(".refusal").text()).contains("不符合业务规则", "can only be escalated upward");
+        assertThat(form.selectFirst("#escalate-level option[selected]").attr("value")).isEqualTo("COMPOUND");
+        assertThat(form.selectFirst("#escalate-reason").text()).isEqualTo("回小区");
+        assertThat(refused.html().selectFirst("#refer-form .refusal")).isNull();
+        assertThat(storedEvents(id)).isEqualTo(2);
+
+        Page referred = coordinator.submit(refused, "#refer-form", Map.of("to", "COURT", "reason", "涉及诉讼"));
+        assertThat(referred.status()).as(referred.body()).isEqualTo(302);
+        assertThat(storedEvents(id)).isEqualTo(3);
+        Page after = coordinator.follow(referred);
+        assertThat(after.html().selectFirst("#case-status").text()).isEqualTo("已移交");
+        assertThat(after.html().select("#escalate-form, #refer-form")).as("a closed case offers neither").isEmpty();
+    }
+
+    @Test
     void theLanguageSwitchChangesEveryLabelAndIsRemembered() {
         PageClient browser = new PageClient(port);
         assertThat(browser.get("/login").html().selectFirst("#login-submit").text()).isEqualTo("登录");
