@@ -29,12 +29,7 @@ class AggregateSnapshotApiTest extends ApiTest {
 
     @Test
     void aCommunityWithALongHistoryIsSnapshottedAndItsRulesStillSeeEveryEventBeforeTheSnapshot() {
-        String community = Codes.community("350802");
-        ok(registrar().post("/api/communities", json(Map.of(
-                "code", community, "name", "东城社区", "kind", "URBAN", "townshipName", "东城街道",
-                "residentPopulation", 8000))));
-        ok(registrar().post("/api/communities/" + community + "/compounds",
-                            json(Map.of("compoundId", "C1", "name", "幸福小区"))));
+        String community = communityWithCompoundC1("350802");
         for (int i = 1; i <= 130; i++) {
             ok(registrar().put("/api/communities/" + community + "/population",
                                json(Map.of("residentPopulation", 8000 + i))));
@@ -57,12 +52,7 @@ class AggregateSnapshotApiTest extends ApiTest {
 
     @Test
     void aDisputeSnapshotHoldsNoPartyNamesOrNotesAndAHouseholdIsNeverSnapshotted() {
-        String community = Codes.community("350582");
-        ok(registrar().post("/api/communities", json(Map.of(
-                "code", community, "name", "西城社区", "kind", "URBAN", "townshipName", "西城街道",
-                "residentPopulation", 6000))));
-        ok(registrar().post("/api/communities/" + community + "/compounds",
-                            json(Map.of("compoundId", "C1", "name", "幸福小区"))));
+        String community = communityWithCompoundC1("350582");
         String mediatorId = Codes.id("M");
         ok(registrar().post("/api/mediators", json(Map.of("mediatorId", mediatorId, "name", "陈调解",
                                                           "employment", "FULL_TIME"))));
@@ -107,6 +97,16 @@ class AggregateSnapshotApiTest extends ApiTest {
                                 json(Map.of("monthlyIncome", 2400 + i, "asOf", "2024-01-01"))));
         }
         assertThat(snapshots(household)).as("a household's state holds id numbers: never snapshotted").isZero();
+    }
+
+    private String communityWithCompoundC1(String county) {
+        String community = Codes.community(county);
+        ok(registrar().post("/api/communities", json(Map.of(
+                "code", community, "name", "东城社区", "kind", "URBAN", "townshipName", "东城街道",
+                "residentPopulation", 8000))));
+        ok(registrar().post("/api/communities/" + community + "/compounds",
+                            json(Map.of("compoundId", "C1", "name", "幸福小区"))));
+        return community;
     }
 
     private int snapshots(String aggregateId) {
