@@ -1,7 +1,7 @@
 package crudbaseline;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.jinlin.bench.CheckpointingDataSource;
+import org.jinlin.app.storage.DurableH2Commits;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
@@ -57,7 +57,7 @@ public final class CrudBaseline implements AutoCloseable {
             hikari.setPassword(target.password());
             hikari.setMaximumPoolSize(16);
             // H2 needs a CHECKPOINT for a durable commit; PostgreSQL's commit is durable by itself.
-            return target.url().startsWith("jdbc:h2:file:") ? new CheckpointingDataSource(hikari) : hikari;
+            return target.url().startsWith("jdbc:h2:file:") ? DurableH2Commits.checkpointEachCommit(hikari) : hikari;
         }
 
         @Bean

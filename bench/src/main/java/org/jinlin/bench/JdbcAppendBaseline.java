@@ -1,6 +1,7 @@
 package org.jinlin.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.jinlin.app.storage.DurableH2Commits;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ final class JdbcAppendBaseline implements AutoCloseable {
         hikari.setPassword(password);
         hikari.setMaximumPoolSize(16);
         // H2 needs a CHECKPOINT for a durable commit; PostgreSQL's commit is durable by itself.
-        this.dataSource = url.startsWith("jdbc:h2:file:") ? new CheckpointingDataSource(hikari) : hikari;
+        this.dataSource = url.startsWith("jdbc:h2:file:") ? DurableH2Commits.checkpointEachCommit(hikari) : hikari;
         this.samples = samples;
         this.batch = batch;
         try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {

@@ -75,22 +75,23 @@ final class ThroughputBenchmark {
                         samples.add(new JdbcAppendBaseline.Sample(rs.getBytes(1), rs.getBytes(2), rs.getString(3)));
                     });
         }
-        if (systems.contains("checkpoint-ab") && db.postgres()) {
-            System.out.println("checkpoint-ab compares H2 checkpoints: skipped on PostgreSQL");
-        } else if (systems.contains("checkpoint-ab")) {
-            // Event processors' commits left to H2's write delay (the default) against checkpointed like every
-            // other commit (before that choice).
-            rows.addAll(abRounds(options, out, threadCounts, warmup, seconds, "jinlin.h2.checkpoint-processor-commits",
-                                 "true", "(d) gateway, processor commits checkpointed (before)",
-                                 "false", "(d) gateway, processor commits left to H2 (after)"));
-        }
-        if (systems.contains("group-ab") && db.postgres()) {
-            System.out.println("group-ab compares H2 checkpoints: skipped on PostgreSQL");
-        } else if (systems.contains("group-ab")) {
-            // Every commit writing a checkpoint of its own against concurrent commits sharing one (group commit).
-            rows.addAll(abRounds(options, out, threadCounts, warmup, seconds, "jinlin.h2.group-commit",
-                                 "false", "(e) gateway, one checkpoint per commit (before)",
-                                 "true", "(e) gateway, group commit (after)"));
+        // Before/after comparisons of H2 settings: {system, property, before, before label, after, after label}.
+        String[][] comparisons = {
+                {"checkpoint-ab", "jinlin.h2.checkpoint-processor-commits",
+                 "true", "(d) gateway, processor commits checkpointed (before)",
+                 "false", "(d) gateway, processor commits left to H2 (after)"},
+                {"group-ab", "jinlin.h2.group-commit",
+                 "false", "(e) gateway, one checkpoint per commit (before)",
+                 "true", "(e) gateway, group commit (after)"}};
+        for (String[] ab : comparisons) {
+            if (!systems.contains(ab[0])) {
+                continue;
+            }
+            if (db.postgres()) {
+                System.out.println(ab[0] + " compares H2 checkpoints: skipped on PostgreSQL");
+                continue;
+            }
+            rows.addAll(abRounds(options, out, threadCounts, warmup, seconds, ab[1], ab[2], ab[3], ab[4], ab[5]));
         }
         if (systems.contains("memory")) {
             Path memoryDir = fresh(out.resolve("throughput-memory-" + db.name()));

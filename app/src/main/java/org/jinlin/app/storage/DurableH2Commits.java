@@ -42,7 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * sent again. Measured effect: bench/RESULTS.md, "Choices and their measured effect".
  */
 @Component
-class DurableH2Commits implements BeanPostProcessor {
+public class DurableH2Commits implements BeanPostProcessor {
 
     private final boolean checkpointing;
 
@@ -73,6 +73,14 @@ class DurableH2Commits implements BeanPostProcessor {
                       && environment.getProperty(CHECKPOINT_EACH_COMMIT, Boolean.class, true);
         this.processorCommitsToo = environment.getProperty(CHECKPOINT_PROCESSOR_COMMITS, Boolean.class, false);
         this.groupCommit = environment.getProperty(GROUP_COMMIT, Boolean.class, true);
+    }
+
+    /**
+     * {@code target} with a CHECKPOINT after every commit, each its own: the simplest durable commit on an H2 file,
+     * as a plain application would do it (the benchmarks' baselines use it).
+     */
+    public static DataSource checkpointEachCommit(DataSource target) {
+        return new CheckpointingDataSource(target, true, false);
     }
 
     @Override
