@@ -3,6 +3,7 @@ package org.jinlin.query;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.UUID;
 /**
  * Feeds events to a projection through Axon's own annotation dispatch, as a processor would: each event gets the
  * next sequence number of its aggregate (the first component of every event record is its aggregate's id) and a
- * timestamp from a clock that moves one second per event unless told otherwise.
+ * timestamp from a clock that moves one second per event unless told otherwise. The events of one {@link #given}
+ * call are one batch: the projection's writes that wait for the commit are written when the batch ends, as a
+ * processor's commit would write them, while the test's own transaction stays open (and is rolled back after it).
  */
 public final class ProjectionHarness {
 
@@ -41,7 +44,14 @@ public final class ProjectionHarness {
             apply(event);
             now = now.plus(Duration.ofSeconds(1));
         }
+        endBatch();
         return this;
+    }
+
+    private static void endBatch() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.getSynchronizations().forEach(s -> s.beforeCommit(false));
+        }
     }
 
     private void apply(Object event) {

@@ -1,19 +1,30 @@
 package org.jinlin.query.readmodel;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +39,15 @@ import java.util.stream.Stream;
  * <p>
  * Columns every temporal table has: {@code generation int}, {@code valid_from timestamp with time zone},
  * {@code valid_to timestamp with time zone}; primary key {@code (generation, key columns…, valid_from)}.
+ * <p>
+ * <b>Writes wait for the commit.</b> Inside a transaction (an event processor's batch), {@link #put}, {@link #end}
+ * and {@link #current} work on the transaction's own copy of the rows they touch, and the changes reach the table
+ * just before the commit, as JDBC batches: a key's current version is read from the table once per batch, a version
+ * that begins and ends within the batch is inserted once, already closed, and a counter moved by a hundred events
+ * costs a hundred inserts instead of a hundred reads, closes and inserts. A projection that reads or changes the table
+ * with its own SQL during a batch calls {@link #flush()} first. Values longer than their column are refused when
+ * they are put, as the insert itself would have refused them, so that the failing event (not the whole batch) is the
+ * one that fails. Outside a transaction every change is written at once.
  */
 public final class TemporalTable {
 
@@ -40,6 +60,10 @@ public final class TemporalTable {
     private final List<String> keyColumns;
     private final String selectCurrent;
     private final String insert;
+    private final String insertVersion;
+    private final List<String> valueColumns;
+    private final List<String> currentOfPrefix;
+    private volatile Map<String, Integer> columnLimits;
     private final String close;
     private final String updateInPlace;
     private final String delete;
@@ -48,12 +72,22 @@ public final class TemporalTable {
         this.jdbc = jdbc;
         this.table = table;
         this.keyColumns = List.copyOf(keyColumns);
+        this.valueColumns = List.copyOf(valueColumns);
         String keyMatch = keyColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" and "));
         List<String> all = Stream.concat(keyColumns.stream(), valueColumns.stream()).toList();
         this.selectCurrent = "select * from " + table + currentIndexHint(jdbc, table) + " where generation = ? and "
                              + keyMatch + " and valid_to is null";
         this.insert = "insert into " + table + " (generation, valid_from, valid_to, " + String.join(", ", all)
                       + ") values (?, ?, null" + ", ?".repeat(all.size()) + ")";
+        this.insertVersion = "insert into " + table + " (generation, valid_from, valid_to, " + String.join(", ", all)
+                             + ") values (?, ?, ?" + ", ?".repeat(all.size()) + ")";
+        List<String> prefixQueries = new ArrayList<>();
+        for (int n = 1; n <= keyColumns.size(); n++) {
+            prefixQueries.add("select * from " + table + " where generation = ? and "
+                              + keyColumns.subList(0, n).stream().map(c -> c + " = ?").collect(Collectors.joining(" and "))
+                              + " and valid_to is null");
+        }
+        this.currentOfPrefix = List.copyOf(prefixQueries);
         // A version is changed through its primary key (generation, key, valid_from): the caller read it as the
         // current one in this transaction. Matching on "valid_to is null" instead led H2 to plan these statements
         // on an index that walks every current row of the same kind.
@@ -100,18 +134,135 @@ public final class TemporalTable {
 
     /** The current version of the row with this key, if it exists. */
     public <R> Optional<Version<R>> current(int generation, RowMapper<R> mapper, Object... key) {
+        Pending pending = pending();
+        if (pending == null) {
+            return read(generation, mapper, key);
+        }
+        List<Object> k = key(generation, key);
+        Entry entry = pending.entries.get(k);
+        if (entry == null) {
+            Optional<Version<R>> stored = read(generation, mapper, key);
+            entry = new Entry(generation, key, stored.orElse(null), mapper);
+            pending.entries.put(k, entry);
+            return stored;
+        }
+        return entry.current == null ? Optional.empty() : Optional.of(version(entry, mapper));
+    }
+
+    /**
+     * The current versions of every row whose key begins with {@code keyPrefix} (the first key columns), e.g. the
+     * members of one household; with the changes of this transaction that are not written yet.
+     */
+    public <R> List<Version<R>> currentOf(int generation, RowMapper<R> mapper, Object... keyPrefix) {
+        Pending pending = pending();
+        String query = currentOfPrefix.get(keyPrefix.length - 1);
+        if (pending == null) {
+            return jdbc.query(query, (rs, n) -> new Version<>(mapper.mapRow(rs, n), instant(rs, "valid_from")),
+                              prepend(generation, keyPrefix));
+        }
+        List<Object> prefix = key(generation, keyPrefix);
+        if (pending.completePrefixes.add(prefix)) {
+            jdbc.query(query, rs -> {
+                Object[] key = new Object[keyColumns.size()];
+                for (int i = 0; i < key.length; i++) {
+                    key[i] = rs.getObject(keyColumns.get(i));
+                }
+                List<Object> k = key(generation, key);
+                if (!pending.entries.containsKey(k)) {
+                    pending.entries.put(k, new Entry(generation, key, new Version<>(mapper.mapRow(rs, 0),
+                                                                                    instant(rs, "valid_from")), mapper));
+                }
+            }, prepend(generation, keyPrefix));
+        }
+        List<Version<R>> found = new ArrayList<>();
+        for (Map.Entry<List<Object>, Entry> e : pending.entries.entrySet()) {
+            if (e.getValue().current != null && e.getKey().subList(0, prefix.size()).equals(prefix)) {
+                found.add(version(e.getValue(), mapper));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Makes {@code values} the current version of the row with this key from {@code at} on. A version that
+     * became valid at the same instant is overwritten in place instead of leaving an empty interval.
+     * {@code previous} is the current version as {@link #current} gave it.
+     */
+    public void put(int generation, Instant at, Optional<? extends Version<?>> previous, Object[] key,
+                    Object... values) {
+        Pending pending = pending();
+        if (pending == null) {
+            write(generation, at, previous, key, values);
+            return;
+        }
+        checkLengths(key, values);
+        Entry entry = entry(pending, generation, key, previous.orElse(null));
+        Slot current = entry.current;
+        if (current != null) {
+            if (!current.from.isBefore(at)) {
+                current.values = values;
+                current.row = null;
+                current.mapper = null;
+                if (current == entry.stored) {
+                    entry.storedChanged = true;
+                }
+                return;
+            }
+            current.to = at;
+        }
+        Slot added = new Slot(stored(at), values);
+        entry.added.add(added);
+        entry.current = added;
+    }
+
+    /** Ends the current version of the row with this key at {@code at} (the row no longer exists from then on). */
+    public void end(int generation, Instant at, Version<?> previous, Object... key) {
+        Pending pending = pending();
+        if (pending == null) {
+            if (!previous.validFrom().isBefore(at)) {
+                jdbc.update(delete, version(generation, key, previous.validFrom()));
+            } else {
+                jdbc.update(close, prepend(timestamp(at), version(generation, key, previous.validFrom())));
+            }
+            return;
+        }
+        Entry entry = entry(pending, generation, key, previous);
+        Slot current = entry.current;
+        if (current == null) {
+            return;
+        }
+        if (!current.from.isBefore(at)) {
+            if (current == entry.stored) {
+                entry.storedDeleted = true;
+            } else {
+                entry.added.remove(current);
+            }
+        } else {
+            current.to = at;
+        }
+        entry.current = null;
+    }
+
+    /**
+     * Writes this transaction's changes to the table now and forgets them, for a projection about to read or change
+     * the table with its own SQL. Without a transaction there is nothing waiting.
+     */
+    public void flush() {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.writeOut();
+        }
+    }
+
+    private <R> Optional<Version<R>> read(int generation, RowMapper<R> mapper, Object... key) {
         List<Version<R>> found = jdbc.query(selectCurrent, (rs, n) -> new Version<>(mapper.mapRow(rs, n),
                                                                                     instant(rs, "valid_from")),
                                             prepend(generation, key));
         return found.stream().findFirst();
     }
 
-    /**
-     * Makes {@code values} the current version of the row with this key from {@code at} on. A version that
-     * became valid at the same instant is overwritten in place instead of leaving an empty interval.
-     */
-    public void put(int generation, Instant at, Optional<? extends Version<?>> previous, Object[] key,
-                    Object... values) {
+    private void write(int generation, Instant at, Optional<? extends Version<?>> previous, Object[] key,
+                       Object... values) {
         if (previous.isPresent()) {
             Instant validFrom = previous.get().validFrom();
             if (!validFrom.isBefore(at)) {
@@ -123,13 +274,217 @@ public final class TemporalTable {
         jdbc.update(insert, prepend(generation, prepend(timestamp(at), concat(key, values))));
     }
 
-    /** Ends the current version of the row with this key at {@code at} (the row no longer exists from then on). */
-    public void end(int generation, Instant at, Version<?> previous, Object... key) {
-        if (!previous.validFrom().isBefore(at)) {
-            jdbc.update(delete, version(generation, key, previous.validFrom()));
-        } else {
-            jdbc.update(close, prepend(timestamp(at), version(generation, key, previous.validFrom())));
+    // ---- changes waiting for the commit
+
+    /** A version as this transaction sees it: read from the table ({@code Entry.stored}) or added by it. */
+    private static final class Slot {
+        final Instant from;
+        Instant to;
+        /** The columns' values; null for a stored version that was not changed (its row is known instead). */
+        Object[] values;
+        Object row;
+        RowMapper<?> mapper;
+
+        Slot(Instant from, Object[] values) {
+            this.from = from;
+            this.values = values;
         }
+    }
+
+    /** One key's versions in this transaction. */
+    private static final class Entry {
+        final int generation;
+        final Object[] key;
+        /** The version that was current in the table when the transaction first looked, or null. */
+        final Slot stored;
+        boolean storedChanged;
+        boolean storedDeleted;
+        final List<Slot> added = new ArrayList<>(2);
+        Slot current;
+
+        Entry(int generation, Object[] key, Version<?> stored, RowMapper<?> mapper) {
+            this.generation = generation;
+            this.key = key;
+            if (stored == null) {
+                this.stored = null;
+            } else {
+                this.stored = new Slot(stored.validFrom(), null);
+                this.stored.row = stored.row();
+                this.stored.mapper = mapper;
+            }
+            this.current = this.stored;
+        }
+    }
+
+    /** This table's changes in one transaction, written before it commits. */
+    private final class Pending implements TransactionSynchronization {
+        final Map<List<Object>, Entry> entries = new LinkedHashMap<>();
+        /** Key prefixes whose current rows have all been read into {@link #entries}. */
+        final Set<List<Object>> completePrefixes = new HashSet<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writeOut();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            entries.clear();
+            completePrefixes.clear();
+            TransactionSynchronizationManager.unbindResourceIfPossible(TemporalTable.this);
+        }
+
+        void writeOut() {
+            List<Object[]> deletes = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            List<Object[]> closes = new ArrayList<>();
+            List<Object[]> inserts = new ArrayList<>();
+            for (Entry entry : entries.values()) {
+                Slot stored = entry.stored;
+                if (stored != null) {
+                    Object[] version = version(entry.generation, entry.key, stored.from);
+                    if (entry.storedDeleted) {
+                        deletes.add(version);
+                    } else {
+                        if (entry.storedChanged) {
+                            updates.add(concat(stored.values, version));
+                        }
+                        if (stored.to != null) {
+                            closes.add(prepend(timestamp(stored.to), version));
+                        }
+                    }
+                }
+                for (Slot added : entry.added) {
+                    inserts.add(prepend(entry.generation, prepend(timestamp(added.from),
+                                                                  prepend(timestamp(added.to),
+                                                                          concat(entry.key, added.values)))));
+                }
+            }
+            entries.clear();
+            completePrefixes.clear();
+            // Deletes first: a version deleted and added again at the same instant has the same primary key.
+            batch(delete, deletes);
+            batch(updateInPlace, updates);
+            batch(close, closes);
+            batch(insertVersion, inserts);
+        }
+
+        private void batch(String sql, List<Object[]> rows) {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+            }
+        }
+    }
+
+    /** This transaction's changes to the table, or null outside a transaction. */
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+            || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return null;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        return pending;
+    }
+
+    private Entry entry(Pending pending, int generation, Object[] key, Version<?> previous) {
+        return pending.entries.computeIfAbsent(key(generation, key), k -> new Entry(generation, key, previous, null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> Version<R> version(Entry entry, RowMapper<R> mapper) {
+        Slot slot = entry.current;
+        if (slot.mapper != mapper) {
+            if (slot.values == null) {
+                // A stored version read with another mapper and not changed since: the table still holds it.
+                return read(entry.generation, mapper, entry.key).orElseThrow();
+            }
+            Map<String, Object> columns = new HashMap<>();
+            columns.put("generation", entry.generation);
+            columns.put("valid_from", timestamp(slot.from));
+            columns.put("valid_to", timestamp(slot.to));
+            for (int i = 0; i < keyColumns.size(); i++) {
+                columns.put(keyColumns.get(i), entry.key[i]);
+            }
+            for (int i = 0; i < valueColumns.size(); i++) {
+                columns.put(valueColumns.get(i), stored(slot.values[i]));
+            }
+            try {
+                slot.row = mapper.mapRow(ValuesResultSet.of(columns), 0);
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading a pending row of " + table, e);
+            }
+            slot.mapper = mapper;
+        }
+        return new Version<>((R) slot.row, slot.from);
+    }
+
+    /** The key of a row in {@link Pending#entries}: generation and key values, numbers as longs. */
+    private static List<Object> key(int generation, Object[] key) {
+        Object[] all = new Object[key.length + 1];
+        all[0] = generation;
+        for (int i = 0; i < key.length; i++) {
+            all[i + 1] = key[i] instanceof Integer || key[i] instanceof Short ? ((Number) key[i]).longValue() : key[i];
+        }
+        return Arrays.asList(all);
+    }
+
+    /** An instant as a timestamp column keeps it: to the microsecond, rounded. */
+    private static Instant stored(Instant at) {
+        return at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Object stored(Object value) {
+        return value instanceof OffsetDateTime t ? stored(t.toInstant()).atOffset(ZoneOffset.UTC) : value;
+    }
+
+    /** Refuses a text longer than its column now, where the event that brought it can be told apart. */
+    private void checkLengths(Object[] key, Object[] values) {
+        Map<String, Integer> limits = columnLimits;
+        if (limits == null) {
+            limits = columnLimits = readColumnLimits();
+        }
+        for (int i = 0; i < key.length; i++) {
+            checkLength(limits, keyColumns.get(i), key[i]);
+        }
+        for (int i = 0; i < values.length; i++) {
+            checkLength(limits, valueColumns.get(i), values[i]);
+        }
+    }
+
+    private void checkLength(Map<String, Integer> limits, String column, Object value) {
+        if (value instanceof String text) {
+            Integer limit = limits.get(column);
+            if (limit != null && text.length() > limit) {
+                throw new DataIntegrityViolationException(
+                        "value for " + table + "." + column + " longer than " + limit + " characters");
+            }
+        }
+    }
+
+    private Map<String, Integer> readColumnLimits() {
+        return jdbc.execute((ConnectionCallback<Map<String, Integer>>) connection -> {
+            Map<String, Integer> limits = new HashMap<>();
+            DatabaseMetaData meta = connection.getMetaData();
+            for (String name : List.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+                try (ResultSet rs = meta.getColumns(null, null, name, null)) {
+                    while (rs.next()) {
+                        String type = rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT);
+                        if (type.contains("char") || type.contains("text")) {
+                            int size = rs.getInt("COLUMN_SIZE");
+                            if (size > 0 && size < Integer.MAX_VALUE) {
+                                limits.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), size);
+                            }
+                        }
+                    }
+                }
+            }
+            return limits;
+        });
     }
 
     /** Removes every row of the generations below {@code generation} (after a rebuild switched over). */

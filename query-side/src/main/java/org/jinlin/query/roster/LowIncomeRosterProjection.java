@@ -131,6 +131,15 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
                      Set<String> categories) {
     }
 
+    /** A member's current row with its number in the household. */
+    private record NumberedMember(int memberNo, MemberRow member) {
+    }
+
+    private static final RowMapper<NumberedMember> NUMBERED_MEMBER = (rs, n) -> new NumberedMember(
+            rs.getInt("member_no"),
+            new MemberRow(rs.getString("id_number"), rs.getString("name"), rs.getDate("birth_date").toLocalDate(),
+                          rs.getString("sex"), rs.getString("relation"), split(rs.getString("member_categories"))));
+
     private static final RowMapper<HouseholdRow> HOUSEHOLD = (rs, n) -> new HouseholdRow(
             rs.getString("community_code"), rs.getString("compound_id"), rs.getBigDecimal("monthly_income"),
             rs.getBoolean("migrant"), split(rs.getString("household_categories")), rs.getBoolean("active"),
@@ -427,6 +436,7 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
 
     /** Erasure: every version of the household's members shows the placeholder from now on, in every generation. */
     public void erase(String householdId, String placeholder) {
+        members.flush();
         jdbc.update("update roster_member set id_number = ?, name = ? where household_id = ?", placeholder,
                     placeholder, householdId);
     }
@@ -459,16 +469,11 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
             state.householdVersion = v;
             state.household = v.row();
         });
-        jdbc.query("select * from roster_member where generation = ? and household_id = ? and valid_to is null",
-                   (RowCallbackHandler) rs -> {
-                       int memberNo = rs.getInt("member_no");
-                       MemberRow row = new MemberRow(rs.getString("id_number"), rs.getString("name"),
-                                                     rs.getDate("birth_date").toLocalDate(), rs.getString("sex"),
-                                                     rs.getString("relation"), split(rs.getString("member_categories")));
-                       state.members.put(memberNo, row);
-                       state.memberVersions.put(memberNo, new Version<>(row, TemporalTable.instant(rs, "valid_from")));
-                   },
-                   generation, householdId);
+        for (Version<NumberedMember> member : members.currentOf(generation, NUMBERED_MEMBER, householdId)) {
+            MemberRow row = member.row().member();
+            state.members.put(member.row().memberNo(), row);
+            state.memberVersions.put(member.row().memberNo(), new Version<>(row, member.validFrom()));
+        }
         return state;
     }
 
