@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -251,7 +252,15 @@ class LowIncomeRosterProjectionTest {
         return history;
     }
 
-    /** The total of a roster page (read from the kept counts) is the number of entries the filters list. */
+    /** City, county, community, household; a household's members stay in the order they were listed. */
+    private static final Comparator<RosterEntry> ROSTER_ORDER = Comparator.comparing(RosterEntry::cityCode)
+            .thenComparing(RosterEntry::countyCode).thenComparing(RosterEntry::communityCode)
+            .thenComparing(RosterEntry::householdId);
+
+    /**
+     * The total of a roster page (read from the kept counts) is the number of entries the filters list; the entries
+     * come in roster order, and a later page continues where the first left off.
+     */
     @ParameterizedTest
     @ValueSource(longs = {5, 23, 41})
     void aPagesTotalIsTheNumberOfEntriesItsFiltersList(long seed) {
@@ -279,6 +288,11 @@ class LowIncomeRosterProjectionTest {
                     RosterPage second = projection.handle(new FindLowIncomeRoster(unit[0], unit[1], unit[2],
                                                                                   category, 1, 3, at));
                     assertThat(second.total()).isEqualTo(page.total());
+                    assertThat(page.items()).as("roster order of %s %s as of %s", Arrays.toString(unit), category, at)
+                                            .isSortedAccordingTo(ROSTER_ORDER);
+                    assertThat(second.items()).as("the second page of three")
+                                              .isEqualTo(page.items().subList(Math.min(3, page.items().size()),
+                                                                              Math.min(6, page.items().size())));
                     nonEmpty += page.items().isEmpty() ? 0 : 1;
                 }
             }

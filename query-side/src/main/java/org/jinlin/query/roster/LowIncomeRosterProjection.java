@@ -292,9 +292,7 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         Condition valid = TemporalTable.validAt("m", reading(), query.asOf());
         StringBuilder where = new StringBuilder(" where " + valid.sql() + " and m.on_roster = true");
         List<Object> args = new ArrayList<>(valid.args());
-        filter(where, args, "m.city_code", query.cityCode());
-        filter(where, args, "m.county_code", query.countyCode());
-        filter(where, args, "m.community_code", query.communityCode());
+        unitFilter(where, args, query.cityCode(), query.countyCode(), query.communityCode());
         if (query.category() != null) {
             where.append(" and (m.household_categories like ? or m.member_categories like ?)");
             args.add("%," + query.category() + ",%");
@@ -310,8 +308,7 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         paged.add(query.size());
         LocalDate on = dateOf(query.asOf());
         List<RosterEntry> items = jdbc.query(
-                "select * from roster_member m" + where
-                + " order by m.city_code, m.county_code, m.community_code, m.household_id, m.member_no"
+                "select * from roster_member m" + where + rosterOrder(query.asOf())
                 + " offset ? rows fetch next ? rows only",
                 (rs, n) -> entry(rs, on), paged.toArray());
         return new RosterPage(items, query.page(), query.size(), total);
@@ -349,17 +346,14 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         Condition valid = TemporalTable.validAt("m", reading(), asOf);
         StringBuilder where = new StringBuilder(" where " + valid.sql() + " and m.on_roster = true");
         List<Object> args = new ArrayList<>(valid.args());
-        filter(where, args, "m.city_code", cityCode);
-        filter(where, args, "m.county_code", countyCode);
-        filter(where, args, "m.community_code", communityCode);
+        unitFilter(where, args, cityCode, countyCode, communityCode);
         if (category != null) {
             where.append(" and (m.household_categories like ? or m.member_categories like ?)");
             args.add("%," + category + ",%");
             args.add("%," + category + ",%");
         }
         LocalDate on = dateOf(asOf);
-        jdbc.query("select * from roster_member m" + where
-                   + " order by m.city_code, m.county_code, m.community_code, m.household_id, m.member_no",
+        jdbc.query("select * from roster_member m" + where + rosterOrder(asOf),
                    (RowCallbackHandler) rs -> consumer.accept(entry(rs, on)), args.toArray());
     }
 
@@ -580,6 +574,41 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         jdbc.query("select code, name from roster_community where generation = ?",
                    (RowCallbackHandler) rs -> names.put(rs.getString(1), rs.getString(2)), reading());
         return names;
+    }
+
+    /**
+     * Roster order: city, county, community, household, member. For the current roster the columns every entry
+     * shares (generation, on the roster, still valid) lead, so that the order is that of the page index (V38) and
+     * a page reads its own entries instead of sorting the whole roster; as of an instant the versions' valid_to
+     * differ, and the entries are sorted.
+     */
+    private static String rosterOrder(Instant asOf) {
+        return (asOf == null ? " order by m.generation, m.on_roster, m.valid_to," : " order by")
+               + " m.city_code, m.county_code, m.community_code, m.household_id, m.member_no";
+    }
+
+    /**
+     * The unit filters. A county or a community also fixes the units above it, and says so in the condition: the
+     * page index leads with city, county, community, so a county's page is found without walking other cities.
+     */
+    private static void unitFilter(StringBuilder where, List<Object> args, String cityCode, String countyCode,
+                                   String communityCode) {
+        String city = blankToNull(cityCode);
+        String county = blankToNull(countyCode);
+        String community = blankToNull(communityCode);
+        if (community != null && community.matches("\\d{12}")) {
+            county = county == null ? Divisions.countyOf(community) : county;
+            city = city == null ? Divisions.cityOf(community) : city;
+        } else if (county != null && county.matches("\\d{6}")) {
+            city = city == null ? Divisions.cityOf(county) : city;
+        }
+        filter(where, args, "m.city_code", city);
+        filter(where, args, "m.county_code", county);
+        filter(where, args, "m.community_code", community);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void filter(StringBuilder where, List<Object> args, String column, String value) {
