@@ -35,13 +35,22 @@ import org.jinlin.query.ProjectionHarness;
 import org.jinlin.query.readmodel.Generations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -262,6 +271,90 @@ class CaseViewProjectionTest {
         assertThat(oldest.mediatorId()).isEqualTo("M1");
         assertThat(oldest.level()).isEqualTo(Level.COMPOUND);
         assertThat(oldest.status()).isEqualTo(Status.ASSIGNED);
+    }
+
+    /**
+     * Every filter of the case list, current and as of an earlier instant, over random cases: the list holds exactly
+     * the cases whose own file matches the filter, oldest report first (ties by id), the total counts them, and pages
+     * of three continue one another.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {3, 17, 29})
+    void theCaseListHoldsExactlyTheMatchingCasesInOrderOnEveryPage(long seed) {
+        Random random = new Random(seed);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "D" + (char) ('A' + random.nextInt(26)) + i;
+            ids.add(id);
+            given(reported(id, random.nextBoolean() ? "C1" : null, START.minus(DAY.multipliedBy(random.nextInt(6)))));
+        }
+        Instant earlier = null;
+        Map<String, String> assigned = new HashMap<>();
+        Set<String> closed = new HashSet<>();
+        for (int round = 0; round < 3; round++) {
+            for (String id : ids) {
+                int what = random.nextInt(8);
+                String mediator = assigned.getOrDefault(id, random.nextBoolean() ? "M1" : "M2");
+                if (closed.contains(id)) {
+                    continue;
+                }
+                if (what < 3) {
+                    given(new MediatorAssigned(id, mediator, Level.COMPOUND));
+                    assigned.put(id, mediator);
+                } else if (what == 3 && assigned.containsKey(id)) {
+                    given(step(id, StepKind.HOME_VISIT, "走访", clock.instant(), mediator));
+                } else if (what == 4 && round == 2 && assigned.containsKey(id)) {
+                    given(new DisputeResolved(id, Level.COMPOUND, mediator, "协议", clock.instant()));
+                    closed.add(id);
+                } else if (what == 5 && round == 2) {
+                    given(new DisputeWithdrawn(id, Level.COMPOUND, "撤回"));
+                    closed.add(id);
+                }
+            }
+            clock.advance(Duration.ofDays(2 + random.nextInt(20)));
+            if (round == 1) {
+                earlier = clock.instant();
+            }
+        }
+
+        for (Instant at : new Instant[]{null, earlier}) {
+            for (String mediator : new String[]{null, "M1"}) {
+                for (Status status : new Status[]{null, Status.REPORTED, Status.ASSIGNED, Status.IN_MEDIATION,
+                                                  Status.RESOLVED}) {
+                    for (Boolean overdue : new Boolean[]{null, true, false}) {
+                        String filter = "mediator %s, status %s, overdue %s, as of %s".formatted(mediator, status,
+                                                                                                overdue, at);
+                        DisputePage all = projection.handle(new ListDisputes(mediator, status, overdue, 0, 500, at,
+                                                                             CaseReader.everything()));
+                        List<String> expected = new ArrayList<>();
+                        for (String id : ids) {
+                            DisputeCase file = projection.handle(new FindDisputeCase(id, at, CaseReader.everything()))
+                                                         .orElseThrow();
+                            boolean open = file.status() == Status.REPORTED || file.status() == Status.ASSIGNED
+                                           || file.status() == Status.IN_MEDIATION;
+                            if ((status == null ? open : file.status() == status)
+                                && (mediator == null || mediator.equals(file.mediatorId()))
+                                && (overdue == null || overdue == file.overdue())) {
+                                expected.add(id);
+                            }
+                        }
+                        assertThat(ids(all)).as(filter).containsExactlyInAnyOrderElementsOf(expected);
+                        assertThat(all.total()).as(filter).isEqualTo(expected.size());
+                        assertThat(all.items()).as(filter).isSortedAccordingTo(
+                                Comparator.comparing(DisputeSummary::reportedAt)
+                                          .thenComparing(DisputeSummary::disputeId));
+                        List<String> paged = new ArrayList<>();
+                        for (int page = 0; page * 3 < expected.size() + 3; page++) {
+                            DisputePage next = projection.handle(new ListDisputes(mediator, status, overdue, page, 3,
+                                                                                  at, CaseReader.everything()));
+                            assertThat(next.total()).as(filter).isEqualTo(expected.size());
+                            paged.addAll(ids(next));
+                        }
+                        assertThat(paged).as("pages of three, " + filter).isEqualTo(ids(all));
+                    }
+                }
+            }
+        }
     }
 
     @Test

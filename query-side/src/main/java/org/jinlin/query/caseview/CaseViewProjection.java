@@ -87,7 +87,7 @@ public class CaseViewProjection extends GenerationalProjection {
 
     public static final String PROCESSING_GROUP = "dispute-cases";
 
-    private static final String OPEN = "('REPORTED', 'ASSIGNED', 'IN_MEDIATION')";
+    private static final List<Status> OPEN_STATUSES = List.of(Status.REPORTED, Status.ASSIGNED, Status.IN_MEDIATION);
 
     /** The kinds of entries in a case file, one per event that adds to its history. */
     private enum Entry {
@@ -402,43 +402,73 @@ public class CaseViewProjection extends GenerationalProjection {
         }
         Instant now = query.asOf() == null ? clock.instant() : query.asOf();
         Condition d = TemporalTable.validAt("d", reading(), query.asOf());
-        StringBuilder filter = new StringBuilder(" where " + d.sql());
-        List<Object> args = new ArrayList<>(d.args());
-        if (query.status() == null) {
-            filter.append(" and d.status in ").append(OPEN);
-        } else {
-            filter.append(" and d.status = ?");
-            args.add(query.status().name());
+        // One part per status: each finds its cases through the queue index (generation, status, valid_to,
+        // reported_at, dispute_id) by equality, where "status in (…)" made the database walk every version of
+        // every case. The parts' counts add up to the total; a page is the first entries of each part, merged.
+        List<Status> statuses = query.status() == null ? OPEN_STATUSES : List.of(query.status());
+        List<String> parts = new ArrayList<>();
+        List<List<Object>> partArgs = new ArrayList<>();
+        for (Status status : statuses) {
+            StringBuilder filter = new StringBuilder(" where " + d.sql() + " and d.status = ?");
+            List<Object> args = new ArrayList<>(d.args());
+            args.add(status.name());
+            if (mediatorId != null) {
+                filter.append(" and d.mediator_id = ?");
+                args.add(mediatorId);
+            }
+            if (query.overdue() != null) {
+                // The same rule as dueBy below, as a condition: past the deadline means the deadline began before
+                // now minus the allowance; a closed case is never overdue.
+                String clockStart = status == Status.REPORTED ? "d.awaiting_since"
+                        : status == Status.ASSIGNED || status == Status.IN_MEDIATION ? "d.assigned_at" : null;
+                if (clockStart == null) {
+                    if (query.overdue()) {
+                        continue;
+                    }
+                } else {
+                    filter.append(query.overdue() ? " and " : " and not ").append("(" + clockStart + " < ?)");
+                    args.add(TemporalTable.timestamp(now.minus(status == Status.REPORTED
+                                                                       ? overdue.unassignedAfter()
+                                                                       : overdue.unresolvedAfter())));
+                }
+            }
+            parts.add(filter.toString());
+            partArgs.add(args);
         }
-        if (mediatorId != null) {
-            filter.append(" and d.mediator_id = ?");
-            args.add(mediatorId);
+        long total = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            Long count = jdbc.queryForObject("select count(*) from case_dispute d" + parts.get(i), Long.class,
+                                             partArgs.get(i).toArray());
+            total += count == null ? 0 : count;
         }
-        if (query.overdue() != null) {
-            // The same rule as dueBy below, as a condition: past the deadline means the deadline began before
-            // now minus the allowance.
-            filter.append(query.overdue() ? " and " : " and not ")
-                  .append("((d.status = 'REPORTED' and d.awaiting_since < ?) or (d.status in ('ASSIGNED', "
-                          + "'IN_MEDIATION') and d.assigned_at < ?))");
-            args.add(TemporalTable.timestamp(now.minus(overdue.unassignedAfter())));
-            args.add(TemporalTable.timestamp(now.minus(overdue.unresolvedAfter())));
+        long offset = (long) query.page() * query.size();
+        String order = query.asOf() == null
+                ? " order by d.generation, d.status, d.valid_to, d.reported_at, d.dispute_id"
+                : " order by d.reported_at, d.dispute_id";
+        List<DisputeSummary> items = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            List<Object> args = new ArrayList<>(partArgs.get(i));
+            // With one part the database skips to the page; with several each gives its first offset + size.
+            args.add(parts.size() == 1 ? offset : 0L);
+            args.add(parts.size() == 1 ? query.size() : offset + query.size());
+            items.addAll(jdbc.query("select d.* from case_dispute d" + parts.get(i) + order
+                                    + " offset ? rows fetch next ? rows only",
+                                    (rs, n) -> summary(rs, n, now), args.toArray()));
         }
-        Long total = jdbc.queryForObject("select count(*) from case_dispute d" + filter, Long.class, args.toArray());
-        args.add((long) query.page() * query.size());
-        args.add(query.size());
-        List<DisputeSummary> items = jdbc.query(
-                "select d.* from case_dispute d" + filter
-                + " order by d.reported_at, d.dispute_id offset ? rows fetch next ? rows only",
-                (rs, n) -> {
-                    CaseRow row = CASE.mapRow(rs, n);
-                    Instant dueBy = dueBy(row.status, row.awaitingSince, row.assignedAt);
-                    return new DisputeSummary(rs.getString("dispute_id"), row.status, row.level, row.scale,
-                                              row.category, row.source, row.communityCode, row.compoundId,
-                                              row.mediatorId, row.reportedAt, row.assignedAt, dueBy,
-                                              dueBy != null && now.isAfter(dueBy));
-                },
-                args.toArray());
-        return new DisputePage(items, query.page(), query.size(), total == null ? 0 : total);
+        if (parts.size() > 1) {
+            items.sort(Comparator.comparing(DisputeSummary::reportedAt).thenComparing(DisputeSummary::disputeId));
+            items = items.subList((int) Math.min(offset, items.size()),
+                                  (int) Math.min(offset + query.size(), items.size()));
+        }
+        return new DisputePage(List.copyOf(items), query.page(), query.size(), total);
+    }
+
+    private DisputeSummary summary(ResultSet rs, int n, Instant now) throws SQLException {
+        CaseRow row = CASE.mapRow(rs, n);
+        Instant dueBy = dueBy(row.status, row.awaitingSince, row.assignedAt);
+        return new DisputeSummary(rs.getString("dispute_id"), row.status, row.level, row.scale, row.category,
+                                  row.source, row.communityCode, row.compoundId, row.mediatorId, row.reportedAt,
+                                  row.assignedAt, dueBy, dueBy != null && now.isAfter(dueBy));
     }
 
     /** When an open case becomes overdue: awaiting a mediator, or with one; null once it is closed. */
