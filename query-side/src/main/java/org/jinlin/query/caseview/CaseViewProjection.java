@@ -57,6 +57,7 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -419,17 +420,15 @@ public class CaseViewProjection extends GenerationalProjection {
             if (query.overdue() != null) {
                 // The same rule as dueBy below, as a condition: past the deadline means the deadline began before
                 // now minus the allowance; a closed case is never overdue.
-                String clockStart = status == Status.REPORTED ? "d.awaiting_since"
-                        : status == Status.ASSIGNED || status == Status.IN_MEDIATION ? "d.assigned_at" : null;
-                if (clockStart == null) {
+                Duration allowance = allowance(status);
+                if (allowance == null) {
                     if (query.overdue()) {
                         continue;
                     }
                 } else {
+                    String clockStart = status == Status.REPORTED ? "d.awaiting_since" : "d.assigned_at";
                     filter.append(query.overdue() ? " and " : " and not ").append("(" + clockStart + " < ?)");
-                    args.add(TemporalTable.timestamp(now.minus(status == Status.REPORTED
-                                                                       ? overdue.unassignedAfter()
-                                                                       : overdue.unresolvedAfter())));
+                    args.add(TemporalTable.timestamp(now.minus(allowance)));
                 }
             }
             parts.add(filter.toString());
@@ -473,11 +472,23 @@ public class CaseViewProjection extends GenerationalProjection {
 
     /** When an open case becomes overdue: awaiting a mediator, or with one; null once it is closed. */
     private Instant dueBy(Status status, Instant awaitingSince, Instant assignedAt) {
+        Duration allowance = allowance(status);
+        if (allowance == null) {
+            return null;
+        }
+        return (status == Status.REPORTED ? awaitingSince : assignedAt).plus(allowance);
+    }
+
+    /**
+     * How long a case may stay in a status before it is overdue: awaiting a mediator since it was reported or
+     * escalated, or with one since the assignment; null for a closed case.
+     */
+    private Duration allowance(Status status) {
         if (status == Status.REPORTED) {
-            return awaitingSince.plus(overdue.unassignedAfter());
+            return overdue.unassignedAfter();
         }
         if (status == Status.ASSIGNED || status == Status.IN_MEDIATION) {
-            return assignedAt.plus(overdue.unresolvedAfter());
+            return overdue.unresolvedAfter();
         }
         return null;
     }

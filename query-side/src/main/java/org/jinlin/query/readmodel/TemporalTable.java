@@ -59,7 +59,6 @@ public final class TemporalTable {
     private final String table;
     private final List<String> keyColumns;
     private final String selectCurrent;
-    private final String insert;
     private final String insertVersion;
     private final List<String> valueColumns;
     private final List<String> currentOfPrefix;
@@ -77,8 +76,6 @@ public final class TemporalTable {
         List<String> all = Stream.concat(keyColumns.stream(), valueColumns.stream()).toList();
         this.selectCurrent = "select * from " + table + currentIndexHint(jdbc, table) + " where generation = ? and "
                              + keyMatch + " and valid_to is null";
-        this.insert = "insert into " + table + " (generation, valid_from, valid_to, " + String.join(", ", all)
-                      + ") values (?, ?, null" + ", ?".repeat(all.size()) + ")";
         this.insertVersion = "insert into " + table + " (generation, valid_from, valid_to, " + String.join(", ", all)
                              + ") values (?, ?, ?" + ", ?".repeat(all.size()) + ")";
         List<String> prefixQueries = new ArrayList<>();
@@ -203,9 +200,6 @@ public final class TemporalTable {
                 current.values = values;
                 current.row = null;
                 current.mapper = null;
-                if (current == entry.stored) {
-                    entry.storedChanged = true;
-                }
                 return;
             }
             current.to = at;
@@ -271,7 +265,7 @@ public final class TemporalTable {
             }
             jdbc.update(close, prepend(timestamp(at), version(generation, key, validFrom)));
         }
-        jdbc.update(insert, prepend(generation, prepend(timestamp(at), concat(key, values))));
+        jdbc.update(insertVersion, prepend(generation, prepend(timestamp(at), prepend(null, concat(key, values)))));
     }
 
     // ---- changes waiting for the commit
@@ -280,7 +274,7 @@ public final class TemporalTable {
     private static final class Slot {
         final Instant from;
         Instant to;
-        /** The columns' values; null for a stored version that was not changed (its row is known instead). */
+        /** The columns' values; null for a stored version not changed in this transaction (its row is known). */
         Object[] values;
         Object row;
         RowMapper<?> mapper;
@@ -297,7 +291,6 @@ public final class TemporalTable {
         final Object[] key;
         /** The version that was current in the table when the transaction first looked, or null. */
         final Slot stored;
-        boolean storedChanged;
         boolean storedDeleted;
         final List<Slot> added = new ArrayList<>(2);
         Slot current;
@@ -346,7 +339,7 @@ public final class TemporalTable {
                     if (entry.storedDeleted) {
                         deletes.add(version);
                     } else {
-                        if (entry.storedChanged) {
+                        if (stored.values != null) {
                             updates.add(concat(stored.values, version));
                         }
                         if (stored.to != null) {
