@@ -99,12 +99,18 @@ class DurableH2CommitsTest {
     void concurrentCommitsReturnOnlyAfterACheckpointThatStartedAfterThemAndShareIt() throws Exception {
         CountDownLatch firstCheckpointRunning = new CountDownLatch(1);
         CountDownLatch releaseFirstCheckpoint = new CountDownLatch(1);
+        // The second checkpoint is held until the first commit has returned, so that what the first commit saw
+        // when it returned is not confused with a second checkpoint ending just after.
+        CountDownLatch releaseSecondCheckpoint = new CountDownLatch(1);
         AtomicInteger started = new AtomicInteger();
         AtomicInteger ended = new AtomicInteger();
         when(statement.execute("CHECKPOINT")).thenAnswer(invocation -> {
-            if (started.incrementAndGet() == 1) {
+            int number = started.incrementAndGet();
+            if (number == 1) {
                 firstCheckpointRunning.countDown();
                 assertThat(releaseFirstCheckpoint.await(10, TimeUnit.SECONDS)).isTrue();
+            } else if (number == 2) {
+                assertThat(releaseSecondCheckpoint.await(10, TimeUnit.SECONDS)).isTrue();
             }
             ended.incrementAndGet();
             return false;
@@ -122,6 +128,7 @@ class DurableH2CommitsTest {
             releaseFirstCheckpoint.countDown();
 
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            releaseSecondCheckpoint.countDown();
             for (Future<Integer> commit : later) {
                 assertThat(commit.get(10, TimeUnit.SECONDS)).as("checkpoints ended when the commit returned")
                                                             .isEqualTo(2);
@@ -131,6 +138,7 @@ class DurableH2CommitsTest {
             assertThat(dataSource.checkpointedCommits()).isEqualTo(4);
         } finally {
             releaseFirstCheckpoint.countDown();
+            releaseSecondCheckpoint.countDown();
             threads.shutdownNow();
         }
     }
