@@ -6,6 +6,8 @@ import org.jinlin.app.support.ApiTest;
 import org.jinlin.app.support.Codes;
 import org.jinlin.app.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +20,9 @@ import static org.jinlin.app.support.Api.json;
 
 /** An administrator rebuilds a read model from the events while it keeps answering, and it answers the same after. */
 class ProjectionRebuildApiTest extends ApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aRebuildKeepsAnsweringAndEndsWithTheSameAnswers() {
@@ -39,6 +44,8 @@ class ProjectionRebuildApiTest extends ApiTest {
         JsonNode before = analyst.get("/api/stats/mediator-ratios?consistentWith=" + token).body();
         JsonNode status = admin().get("/api/admin/projections/mediator-ratios").body();
         int generation = status.path("readGeneration").asInt();
+        assertThat(jdbc.queryForObject("select count(*) from ratio_community where generation = ?", Integer.class,
+                                       generation)).as("rows the rebuild replaces").isPositive();
 
         Api.Response started = admin().post("/api/admin/projections/mediator-ratios/replay", null);
         assertThat(started.status()).isEqualTo(202);
@@ -59,6 +66,12 @@ class ProjectionRebuildApiTest extends ApiTest {
         JsonNode after = admin().get("/api/admin/projections/mediator-ratios").body();
         assertThat(after.path("writeGeneration").asInt()).isEqualTo(after.path("readGeneration").asInt());
         assertThat(after.path("lag").asLong()).isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String table : List.of("ratio_city", "ratio_community", "ratio_mediator", "ratio_appointment")) {
+                assertThat(jdbc.queryForObject("select count(*) from " + table + " where generation <= ?",
+                                               Integer.class, generation)).as("old rows of " + table).isZero();
+            }
+        });
     }
 
     @Test

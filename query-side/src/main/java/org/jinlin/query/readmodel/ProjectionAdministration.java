@@ -10,7 +10,10 @@ import org.jinlin.kernel.NotFound;
 import org.jinlin.kernel.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,6 +27,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +41,10 @@ import java.util.stream.Collectors;
  * With several nodes on one database, a projection's segments may be held by another node. Positions are then
  * read from the token store, and a rebuild asked for here is written down ({@code projection_replay_request})
  * for the node holding the segments, which carries it out within a second.
+ * <p>
+ * The old generation's rows are removed on a thread of their own, a bounded number per statement: at province scale
+ * that takes minutes, and the scheduler thread it would otherwise hold also sends this node's heartbeat and switches
+ * the other projections. A removal cut short by a stop is finished after the next start.
  */
 @Component
 public class ProjectionAdministration {
@@ -46,6 +57,13 @@ public class ProjectionAdministration {
     private final ProcessorPositions positions;
     private final JdbcTemplate jdbc;
     private final String nodeId;
+    private final ExecutorService removals = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "jinlin-retired-rows");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<String> removalsWaiting = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     public ProjectionAdministration(List<GenerationalProjection> projections, EventProcessingConfiguration processing,
                                     EventStore eventStore, ProcessorPositions positions, JdbcTemplate jdbc,
@@ -180,11 +198,42 @@ public class ProjectionAdministration {
                                                                   && s.getCurrentPosition().orElse(-1)
                                                                      >= s.getResetPosition().orElse(-1));
             if (caughtUp) {
-                projection.completeRebuild();
+                projection.switchToRebuilt();
                 log.info("Projection {} rebuilt; queries now read generation {}", projection.name(),
                          projection.generationState().read());
+                removeRetiredRowsLater(projection);
             }
         }
+    }
+
+    /** Finishes any removal of old rows that a stop cut short. */
+    @EventListener(ContextRefreshedEvent.class)
+    public void removeRetiredRowsLeftOver() {
+        projections.values().forEach(this::removeRetiredRowsLater);
+    }
+
+    private void removeRetiredRowsLater(GenerationalProjection projection) {
+        if (stopping || !removalsWaiting.add(projection.name())) {
+            return;
+        }
+        removals.execute(() -> {
+            removalsWaiting.remove(projection.name());
+            try {
+                long removed = projection.removeRetiredRows(GenerationalProjection.ROWS_PER_REMOVAL, () -> !stopping);
+                if (removed > 0) {
+                    log.info("Projection {}: removed {} rows of its old generations", projection.name(), removed);
+                }
+            } catch (DataAccessException unavailable) {
+                log.warn("Projection {}: old rows not removed yet ({}); the next start tries again",
+                         projection.name(), unavailable.getClass().getSimpleName());
+            }
+        });
+    }
+
+    @PreDestroy
+    public void stopRemovals() {
+        stopping = true;
+        removals.shutdown();
     }
 
     private long head() {
