@@ -1,0 +1,176 @@
+package org.jinlin.query.readmodel;
+
+import org.jinlin.kernel.caseview.CaseViewQueries.CaseReader;
+import org.jinlin.kernel.caseview.CaseViewQueries.ListDisputes;
+import org.jinlin.kernel.dispute.Status;
+import org.jinlin.kernel.roster.RosterQueries.FindLowIncomeRoster;
+import org.jinlin.query.caseview.CaseViewProjection;
+import org.jinlin.query.caseview.OverdueProperties;
+import org.jinlin.query.roster.LowIncomeRosterProjection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page of the roster or of a case list reads its own entries through the index made for it, in page order, and
+ * stops: the database neither sorts every current row nor walks every version (a million members at province scale).
+ * The plans are the embedded store's, for the statements the projections send.
+ */
+@JdbcTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class ListPagePlanTest {
+
+    /** A generation no projection uses; the rows are committed (ANALYZE commits anyway) and removed after. */
+    private static final int GENERATION = 434_343;
+    /** H2's note on a plan whose ORDER BY the index gives entirely ("index sorted: 4 of 5 columns" is a sort). */
+    private static final String FULLY_SORTED_BY_THE_INDEX = "/* index sorted */";
+    private static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @AfterEach
+    void removeTheRows() {
+        jdbc.update("delete from roster_member where generation = ?", GENERATION);
+        jdbc.update("delete from case_dispute where generation = ?", GENERATION);
+    }
+
+    /** Reads every projection's rows from {@link #GENERATION}. */
+    private final class TestGeneration extends Generations {
+
+        TestGeneration() {
+            super(jdbc);
+        }
+
+        @Override
+        public State state(String projection) {
+            return new State(GENERATION, GENERATION);
+        }
+    }
+
+    /** Keeps the page statements (those with a row limit) a projection sends, with their arguments. */
+    private static final class PageStatements extends JdbcTemplate {
+
+        final List<String> sql = new ArrayList<>();
+        final List<Object[]> args = new ArrayList<>();
+
+        PageStatements(DataSource dataSource) {
+            super(dataSource);
+        }
+
+        @Override
+        public <T> List<T> query(String statement, RowMapper<T> rowMapper, Object... arguments) {
+            if (statement.contains("fetch next")) {
+                sql.add(statement);
+                args.add(arguments);
+            }
+            return super.query(statement, rowMapper, arguments);
+        }
+    }
+
+    private String plan(PageStatements pages, int i) {
+        return jdbc.queryForObject("explain " + pages.sql.get(i), String.class, pages.args.get(i));
+    }
+
+    @Test
+    void aRosterPageReadsThePageIndexInOrder() {
+        Random random = new Random(11);
+        List<Object[]> rows = new ArrayList<>();
+        String[] counties = {"350802", "350803", "350102", "350103"};
+        for (int i = 0; i < 6000; i++) {
+            String county = counties[random.nextInt(counties.length)];
+            String community = county + "00100" + random.nextInt(8);
+            boolean closed = random.nextInt(4) == 0;
+            rows.add(new Object[]{Timestamp.from(NOW.minusSeconds(100_000 - i)),
+                                  closed ? Timestamp.from(NOW.minusSeconds(50_000 - i)) : null, "H" + i / 3, i % 3,
+                                  "x", "x", Date.valueOf(LocalDate.of(1960, 1, 1)), "FEMALE", "OTHER", community,
+                                  county, county.substring(0, 4) + "00", random.nextInt(3) == 0 ? ",DIBAO," : ",",
+                                  random.nextInt(5) == 0 ? ",TEKUN," : ",", random.nextInt(6) != 0});
+        }
+        jdbc.batchUpdate("insert into roster_member (generation, valid_from, valid_to, household_id, member_no, "
+                         + "id_number, name, birth_date, sex, relation, community_code, county_code, city_code, "
+                         + "household_categories, member_categories, on_roster) values (" + GENERATION
+                         + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.execute("analyze");
+        PageStatements pages = new PageStatements(dataSource);
+        LowIncomeRosterProjection roster = new LowIncomeRosterProjection(pages, new TestGeneration());
+
+        List<FindLowIncomeRoster> queries = List.of(
+                new FindLowIncomeRoster(null, null, null, null, 3, 50, null),
+                new FindLowIncomeRoster("350800", null, null, null, 0, 50, null),
+                new FindLowIncomeRoster(null, "350102", null, null, 1, 50, null),
+                new FindLowIncomeRoster(null, null, "3508030010003", null, 0, 50, null),
+                new FindLowIncomeRoster(null, null, null, "DIBAO", 2, 50, null));
+        for (FindLowIncomeRoster query : queries) {
+            assertThat(roster.handle(query).items()).as("%s answers", query).isNotNull();
+        }
+
+        assertThat(pages.sql).hasSize(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            assertThat(plan(pages, i)).as("plan of %s", queries.get(i))
+                                      .containsIgnoringCase("ix_roster_member_page")
+                                      .contains(FULLY_SORTED_BY_THE_INDEX);
+        }
+    }
+
+    @Test
+    void aCaseListPageReadsEachStatusThroughTheQueueIndexInOrder() {
+        Random random = new Random(13);
+        List<Object[]> rows = new ArrayList<>();
+        Status[] statuses = Status.values();
+        for (int i = 0; i < 6000; i++) {
+            Status status = statuses[random.nextInt(statuses.length)];
+            boolean closed = random.nextInt(3) == 0;
+            Instant reported = NOW.minus(Duration.ofMinutes(6000 - i));
+            rows.add(new Object[]{Timestamp.from(reported), closed ? Timestamp.from(reported.plusSeconds(30)) : null,
+                                  "D" + i, status.name(), "M" + random.nextInt(40), Timestamp.from(reported),
+                                  Timestamp.from(reported), Timestamp.from(reported.plusSeconds(60))});
+        }
+        jdbc.batchUpdate("insert into case_dispute (generation, valid_from, valid_to, dispute_id, community_code, "
+                         + "category, scale, source, status, level, mediator_id, summary, reported_at, "
+                         + "awaiting_since, assigned_at, version) values (" + GENERATION
+                         + ", ?, ?, ?, '350802001001', 'NEIGHBOUR', 'SMALL', 'PARTY_APPLICATION', ?, 'COMPOUND', ?, 's', ?, ?, ?, 1)",
+                         rows);
+        jdbc.execute("analyze");
+        PageStatements pages = new PageStatements(dataSource);
+        CaseViewProjection cases = new CaseViewProjection(pages, new TestGeneration(),
+                                                          new OverdueProperties(Duration.ofDays(3), Duration.ofDays(30)),
+                                                          Clock.fixed(NOW, ZoneOffset.UTC));
+
+        List<ListDisputes> queries = List.of(
+                new ListDisputes(null, null, null, 0, 20, null, CaseReader.everything()),
+                new ListDisputes(null, Status.RESOLVED, null, 4, 20, null, CaseReader.everything()),
+                new ListDisputes(null, null, true, 0, 20, null, CaseReader.everything()));
+        for (ListDisputes query : queries) {
+            assertThat(cases.handle(query).items()).as("%s answers", query).isNotEmpty();
+        }
+
+        assertThat(pages.sql).as("one page statement per status asked for").hasSizeGreaterThanOrEqualTo(queries.size());
+        for (int i = 0; i < pages.sql.size(); i++) {
+            assertThat(plan(pages, i)).as("plan of %s", pages.sql.get(i))
+                                      .containsIgnoringCase("ix_case_dispute_queue")
+                                      .contains(FULLY_SORTED_BY_THE_INDEX);
+        }
+    }
+}
