@@ -108,7 +108,14 @@ public final class TemporalTable {
      * columns' statistics and needs no hint. Empty for tables without such an index and on other databases.
      */
     private static String currentIndexHint(JdbcTemplate jdbc, String table) {
-        String index = "ix_" + table + "_current";
+        return h2IndexHint(jdbc, "ix_" + table + "_current");
+    }
+
+    /**
+     * {@code " use index (<index>)"} on H2 when the index exists, for a statement whose right index H2's planner
+     * does not find by itself; empty on other databases, whose planners go by the columns' statistics.
+     */
+    public static String h2IndexHint(JdbcTemplate jdbc, String index) {
         Boolean h2WithIndex = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
             if (!connection.getMetaData().getDatabaseProductName().equals("H2")) {
                 return false;

@@ -149,6 +149,8 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
     private final TemporalTable households;
     private final TemporalTable members;
     private final TemporalTable counts;
+    /** H2 2.4 pages a city's roster through ix_roster_member_city and sorts it; the page index needs no sort. */
+    private final String pageIndexHint;
 
     public LowIncomeRosterProjection(JdbcTemplate jdbc, Generations generations) {
         super(jdbc, generations);
@@ -163,6 +165,7 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
                                             "on_roster"));
         counts = new TemporalTable(jdbc, "roster_count", List.of("unit_level", "unit_code", "category"),
                                    List.of("households", "persons"));
+        pageIndexHint = TemporalTable.h2IndexHint(jdbc, "ix_roster_member_page");
     }
 
     @Override
@@ -308,7 +311,7 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         paged.add(query.size());
         LocalDate on = dateOf(query.asOf());
         List<RosterEntry> items = jdbc.query(
-                "select * from roster_member m" + where + rosterOrder(query.asOf())
+                "select * from " + rosterMembers(query.asOf()) + where + rosterOrder(query.asOf())
                 + " offset ? rows fetch next ? rows only",
                 (rs, n) -> entry(rs, on), paged.toArray());
         return new RosterPage(items, query.page(), query.size(), total);
@@ -353,7 +356,7 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
             args.add("%," + category + ",%");
         }
         LocalDate on = dateOf(asOf);
-        jdbc.query("select * from roster_member m" + where + rosterOrder(asOf),
+        jdbc.query("select * from " + rosterMembers(asOf) + where + rosterOrder(asOf),
                    (RowCallbackHandler) rs -> consumer.accept(entry(rs, on)), args.toArray());
     }
 
@@ -582,6 +585,11 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
      * a page reads its own entries instead of sorting the whole roster; as of an instant the versions' valid_to
      * differ, and the entries are sorted.
      */
+    /** The members' table for a listing in roster order: the current roster through its page index. */
+    private String rosterMembers(Instant asOf) {
+        return "roster_member m" + (asOf == null ? pageIndexHint : "");
+    }
+
     private static String rosterOrder(Instant asOf) {
         return (asOf == null ? " order by m.generation, m.on_roster, m.valid_to," : " order by")
                + " m.city_code, m.county_code, m.community_code, m.household_id, m.member_no";
