@@ -67,6 +67,8 @@ class ProjectionRebuildApiTest extends ApiTest {
         assertThat(after.path("writeGeneration").asInt()).isEqualTo(after.path("readGeneration").asInt());
         assertThat(after.path("lag").asLong()).isZero();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(admin().get("/api/admin/projections/mediator-ratios").body().path("removingOldRows").asBoolean())
+                    .as("removing old rows").isFalse();
             for (String table : List.of("ratio_city", "ratio_community", "ratio_mediator", "ratio_appointment")) {
                 assertThat(jdbc.queryForObject("select count(*) from " + table + " where generation <= ?",
                                                Integer.class, generation)).as("old rows of " + table).isZero();

@@ -63,6 +63,7 @@ public class ProjectionAdministration {
         return thread;
     });
     private final Set<String> removalsWaiting = ConcurrentHashMap.newKeySet();
+    private final Set<String> removalsRunning = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     public ProjectionAdministration(List<GenerationalProjection> projections, EventProcessingConfiguration processing,
@@ -78,11 +79,12 @@ public class ProjectionAdministration {
 
     /**
      * Where each projection stands. {@code running} and {@code errorState} are this node's view; {@code claimedBy}
-     * names the nodes holding its segments.
+     * names the nodes holding its segments; {@code removingOldRows} says this node is still removing the rows of the
+     * generation a rebuild replaced (they take space, but no query reads them).
      */
     public record Status(String name, boolean running, boolean replaying, long position, long head, long lag,
                          Double replayProgress, int readGeneration, int writeGeneration, boolean errorState,
-                         List<String> claimedBy) {
+                         List<String> claimedBy, boolean removingOldRows) {
     }
 
     public List<Status> statuses() {
@@ -107,7 +109,8 @@ public class ProjectionAdministration {
                           Math.max(0, head - position), progress, generations.read(), generations.write(),
                           processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState),
                           segments.stream().map(ProcessorPositions.Segment::owner).filter(Objects::nonNull)
-                                  .distinct().sorted().toList());
+                                  .distinct().sorted().toList(),
+                          removalsWaiting.contains(name) || removalsRunning.contains(name));
     }
 
     /** Starts rebuilding one projection from the first event; answers keep coming from the old rows meanwhile. */
@@ -217,6 +220,7 @@ public class ProjectionAdministration {
             return;
         }
         removals.execute(() -> {
+            removalsRunning.add(projection.name());
             removalsWaiting.remove(projection.name());
             try {
                 long removed = projection.removeRetiredRows(GenerationalProjection.ROWS_PER_REMOVAL, () -> !stopping);
@@ -226,6 +230,8 @@ public class ProjectionAdministration {
             } catch (DataAccessException unavailable) {
                 log.warn("Projection {}: old rows not removed yet ({}); the next start tries again",
                          projection.name(), unavailable.getClass().getSimpleName());
+            } finally {
+                removalsRunning.remove(projection.name());
             }
         });
     }
