@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,6 +41,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * was answered about depends on an unwritten commit. A command sent from an event handler (the hardship
  * reassessment) commits on the processor's thread no later than the token past its cause, so if it is lost it is
  * sent again. Measured effect: bench/RESULTS.md, "Choices and their measured effect".
+ * <p>
+ * A transaction that changed nothing (a query's, which Axon's query bus runs in a transaction) has nothing to write
+ * and is not checkpointed: H2 says so before the commit ({@code INFORMATION_SCHEMA.SESSIONS.CONTAINS_UNCOMMITTED}).
+ * Every read used to wait for a checkpoint, and on a multi-gigabyte file one took up to a second whenever H2's
+ * background writer held the store (bench/RESULTS.md, province scale).
  */
 @Component
 public class DurableH2Commits implements BeanPostProcessor {
@@ -95,6 +101,7 @@ public class DurableH2Commits implements BeanPostProcessor {
 
         private final LongAdder checkpointed = new LongAdder();
         private final LongAdder leftToH2 = new LongAdder();
+        private final LongAdder unchanged = new LongAdder();
         private final GroupCheckpoint group = new GroupCheckpoint();
 
         private final boolean processorCommitsToo;
@@ -137,19 +144,41 @@ public class DurableH2Commits implements BeanPostProcessor {
             return leftToH2.sum();
         }
 
+        /** Commits of transactions that changed nothing, so had nothing to write. */
+        long unchangedCommits() {
+            return unchanged.sum();
+        }
+
+        /**
+         * Whether the connection's transaction has changed anything; true when the database cannot say, so that a
+         * commit is checkpointed unless it certainly had nothing to write.
+         */
+        private static boolean changedAnything(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("select contains_uncommitted from information_schema.sessions "
+                                                       + "where session_id = session_id()")) {
+                return rs == null || !rs.next() || rs.getBoolean(1);
+            }
+        }
+
         private Connection checkpointing(Connection connection) {
             return (Connection) Proxy.newProxyInstance(
                     CheckpointingDataSource.class.getClassLoader(), new Class<?>[]{Connection.class},
                     (proxy, method, args) -> {
+                        boolean commit = "commit".equals(method.getName()) && method.getParameterCount() == 0;
+                        boolean processorThread = !processorCommitsToo && EventProcessorThreads.isCurrent();
+                        boolean changed = commit && !processorThread && changedAnything(connection);
                         Object result;
                         try {
                             result = method.invoke(connection, args);
                         } catch (InvocationTargetException e) {
                             throw e.getCause();
                         }
-                        if ("commit".equals(method.getName()) && method.getParameterCount() == 0) {
-                            if (!processorCommitsToo && EventProcessorThreads.isCurrent()) {
+                        if (commit) {
+                            if (processorThread) {
                                 leftToH2.increment();
+                            } else if (!changed) {
+                                unchanged.increment();
                             } else {
                                 Checkpoint checkpoint = () -> {
                                     try (Statement statement = connection.createStatement()) {

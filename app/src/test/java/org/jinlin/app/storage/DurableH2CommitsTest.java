@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import org.awaitility.Awaitility;
 
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.io.TempDir;
+
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -178,5 +182,30 @@ class DurableH2CommitsTest {
     private int commitAndCountEndedCheckpoints(AtomicInteger ended) throws SQLException {
         dataSource.getConnection().commit();
         return ended.get();
+    }
+
+    @Test
+    void onTheRealStoreOnlyATransactionThatChangedSomethingIsCheckpointed(@TempDir Path directory) throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + directory.resolve("jinlin") + ";RETENTION_TIME=1000;COMPRESS=TRUE");
+        CheckpointingDataSource store = new CheckpointingDataSource(h2, false, true);
+        try (Connection connection = store.getConnection()) {
+            connection.createStatement().execute("create table t (x int)");
+            connection.setAutoCommit(false);
+
+            connection.createStatement().executeQuery("select count(*) from t").close();
+            connection.commit();
+            assertThat(store.checkpointedCommits()).as("a read").isZero();
+            assertThat(store.unchangedCommits()).isEqualTo(1);
+
+            connection.createStatement().executeUpdate("insert into t values (1)");
+            connection.commit();
+            assertThat(store.checkpointedCommits()).as("a write").isEqualTo(1);
+            assertThat(store.unchangedCommits()).isEqualTo(1);
+
+            connection.createStatement().executeUpdate("delete from t where x = 2");
+            connection.commit();
+            assertThat(store.checkpointedCommits()).as("a write that found nothing to change").isEqualTo(1);
+        }
     }
 }
