@@ -161,16 +161,25 @@ class ListPagePlanTest {
         List<ListDisputes> queries = List.of(
                 new ListDisputes(null, null, null, 0, 20, null, CaseReader.everything()),
                 new ListDisputes(null, Status.RESOLVED, null, 4, 20, null, CaseReader.everything()),
-                new ListDisputes(null, null, true, 0, 20, null, CaseReader.everything()));
+                new ListDisputes(null, null, true, 0, 20, null, CaseReader.everything()),
+                new ListDisputes(null, null, null, 0, 20, NOW.minus(Duration.ofDays(1)), CaseReader.everything()),
+                new ListDisputes(null, Status.IN_MEDIATION, null, 1, 20, NOW.minus(Duration.ofDays(1)),
+                                 CaseReader.everything()));
         for (ListDisputes query : queries) {
             assertThat(cases.handle(query).items()).as("%s answers", query).isNotEmpty();
         }
 
         assertThat(pages.sql).as("one page statement per status asked for").hasSizeGreaterThanOrEqualTo(queries.size());
         for (int i = 0; i < pages.sql.size(); i++) {
-            assertThat(plan(pages, i)).as("plan of %s", pages.sql.get(i))
-                                      .containsIgnoringCase("ix_case_dispute_queue")
-                                      .contains(FULLY_SORTED_BY_THE_INDEX);
+            String plan = plan(pages, i);
+            assertThat(plan).as("plan of %s", pages.sql.get(i)).containsIgnoringCase("ix_case_dispute_queue");
+            if (pages.sql.get(i).contains("valid_to is null")) {
+                // The current versions, also as of an earlier instant, come in list order; the versions that ended
+                // after that instant are a range of valid_to, few, and sorted.
+                assertThat(plan).as("plan of %s", pages.sql.get(i)).contains(FULLY_SORTED_BY_THE_INDEX);
+            } else {
+                assertThat(plan).as("plan of %s", pages.sql.get(i)).containsIgnoringCase("valid_to >");
+            }
         }
     }
 }

@@ -59,6 +59,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -402,55 +403,70 @@ public class CaseViewProjection extends GenerationalProjection {
             mediatorId = reader.mediatorId();
         }
         Instant now = query.asOf() == null ? clock.instant() : query.asOf();
-        Condition d = TemporalTable.validAt("d", reading(), query.asOf());
+        int generation = reading();
         // One part per status: each finds its cases through the queue index (generation, status, valid_to,
-        // reported_at, dispute_id) by equality, where "status in (…)" made the database walk every version of
-        // every case. The parts' counts add up to the total; a page is the first entries of each part, merged.
+        // reported_at, dispute_id, valid_from) by equality, where "status in (…)" made the database walk every
+        // version of every case. The parts' counts add up to the total; a page is the first entries of each part,
+        // merged. As of an earlier instant a status has two parts, the versions still current and those that ended
+        // after the instant: "valid_to is null or valid_to > ?" made the database read every version the status
+        // ever had (over a million at province scale, seconds per request); each part alone is a range of the
+        // index, and the index holds valid_from, so the counts read no rows.
         List<Status> statuses = query.status() == null ? OPEN_STATUSES : List.of(query.status());
-        List<String> parts = new ArrayList<>();
-        List<List<Object>> partArgs = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         for (Status status : statuses) {
-            StringBuilder filter = new StringBuilder(" where " + d.sql() + " and d.status = ?");
-            List<Object> args = new ArrayList<>(d.args());
-            args.add(status.name());
-            if (mediatorId != null) {
-                filter.append(" and d.mediator_id = ?");
-                args.add(mediatorId);
+            List<Part> validities = new ArrayList<>();
+            if (query.asOf() == null) {
+                // The index gives these in list order: the columns before reported_at are fixed.
+                validities.add(new Part(" where d.generation = ? and d.status = ? and d.valid_to is null",
+                                        new ArrayList<>(List.of(generation, status.name())), INDEX_ORDER));
+            } else {
+                OffsetDateTime at = TemporalTable.timestamp(query.asOf());
+                validities.add(new Part(" where d.generation = ? and d.status = ? and d.valid_to is null"
+                                        + " and d.valid_from <= ?",
+                                        new ArrayList<>(List.of(generation, status.name(), at)), INDEX_ORDER));
+                // Ordered by valid_to in the index, so sorted; these are few (the versions ended since asOf).
+                validities.add(new Part(" where d.generation = ? and d.status = ? and d.valid_to > ?"
+                                        + " and d.valid_from <= ?",
+                                        new ArrayList<>(List.of(generation, status.name(), at, at)),
+                                        " order by d.reported_at, d.dispute_id"));
             }
-            if (query.overdue() != null) {
-                // The same rule as dueBy below, as a condition: past the deadline means the deadline began before
-                // now minus the allowance; a closed case is never overdue.
-                Duration allowance = allowance(status);
-                if (allowance == null) {
-                    if (query.overdue()) {
-                        continue;
-                    }
-                } else {
-                    String clockStart = status == Status.REPORTED ? "d.awaiting_since" : "d.assigned_at";
-                    filter.append(query.overdue() ? " and " : " and not ").append("(" + clockStart + " < ?)");
-                    args.add(TemporalTable.timestamp(now.minus(allowance)));
+            for (Part part : validities) {
+                StringBuilder filter = new StringBuilder(part.where());
+                if (mediatorId != null) {
+                    filter.append(" and d.mediator_id = ?");
+                    part.args().add(mediatorId);
                 }
+                if (query.overdue() != null) {
+                    // The same rule as dueBy below, as a condition: past the deadline means the deadline began
+                    // before now minus the allowance; a closed case is never overdue.
+                    Duration allowance = allowance(status);
+                    if (allowance == null) {
+                        if (query.overdue()) {
+                            continue;
+                        }
+                    } else {
+                        String clockStart = status == Status.REPORTED ? "d.awaiting_since" : "d.assigned_at";
+                        filter.append(query.overdue() ? " and " : " and not ").append("(" + clockStart + " < ?)");
+                        part.args().add(TemporalTable.timestamp(now.minus(allowance)));
+                    }
+                }
+                parts.add(new Part(filter.toString(), part.args(), part.order()));
             }
-            parts.add(filter.toString());
-            partArgs.add(args);
         }
         long total = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            Long count = jdbc.queryForObject("select count(*) from case_dispute d" + parts.get(i), Long.class,
-                                             partArgs.get(i).toArray());
+        for (Part part : parts) {
+            Long count = jdbc.queryForObject("select count(*) from case_dispute d" + part.where(), Long.class,
+                                             part.args().toArray());
             total += count == null ? 0 : count;
         }
         long offset = (long) query.page() * query.size();
-        String order = query.asOf() == null
-                ? " order by d.generation, d.status, d.valid_to, d.reported_at, d.dispute_id"
-                : " order by d.reported_at, d.dispute_id";
         List<DisputeSummary> items = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            List<Object> args = new ArrayList<>(partArgs.get(i));
+        for (Part part : parts) {
+            List<Object> args = new ArrayList<>(part.args());
             // With one part the database skips to the page; with several each gives its first offset + size.
             args.add(parts.size() == 1 ? offset : 0L);
             args.add(parts.size() == 1 ? query.size() : offset + query.size());
-            items.addAll(jdbc.query("select d.* from case_dispute d" + parts.get(i) + order
+            items.addAll(jdbc.query("select d.* from case_dispute d" + part.where() + part.order()
                                     + " offset ? rows fetch next ? rows only",
                                     (rs, n) -> summary(rs, n, now), args.toArray()));
         }
@@ -460,6 +476,14 @@ public class CaseViewProjection extends GenerationalProjection {
                                   (int) Math.min(offset + query.size(), items.size()));
         }
         return new DisputePage(List.copyOf(items), query.page(), query.size(), total);
+    }
+
+    /** The list order, led by the columns a part fixes, so that H2 reads the queue index in order, not sorting. */
+    private static final String INDEX_ORDER = " order by d.generation, d.status, d.valid_to, d.reported_at, "
+                                              + "d.dispute_id";
+
+    /** One part of a case list: its condition, the condition's arguments, and the order that reads it in list order. */
+    private record Part(String where, List<Object> args, String order) {
     }
 
     private DisputeSummary summary(ResultSet rs, int n, Instant now) throws SQLException {
