@@ -46,9 +46,11 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -306,15 +308,63 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
                                                args.toArray());
             return counted == null ? 0 : counted;
         });
-        List<Object> paged = new ArrayList<>(args);
-        paged.add((long) query.page() * query.size());
-        paged.add(query.size());
         LocalDate on = dateOf(query.asOf());
-        List<RosterEntry> items = jdbc.query(
-                "select * from " + rosterMembers(query.asOf()) + where + rosterOrder(query.asOf())
-                + " offset ? rows fetch next ? rows only",
-                (rs, n) -> entry(rs, on), paged.toArray());
+        long offset = (long) query.page() * query.size();
+        List<RosterEntry> items;
+        if (query.asOf() == null) {
+            List<Object> paged = new ArrayList<>(args);
+            paged.add(offset);
+            paged.add(query.size());
+            items = jdbc.query("select * from " + rosterMembers(null) + where + rosterOrder(null)
+                               + " offset ? rows fetch next ? rows only", (rs, n) -> entry(rs, on), paged.toArray());
+        } else {
+            items = pageAsOf(query, offset, on);
+        }
         return new RosterPage(items, query.page(), query.size(), total);
+    }
+
+    /**
+     * A page of the roster as it stood at an instant, in two parts merged in roster order: the versions still current
+     * that began by then (read through the page index in order), and those that ended after it (few, sorted).
+     * "valid_to is null or valid_to > ?" made the database read every version that was ever on the roster to find
+     * a page (seconds at province scale for a category).
+     */
+    private List<RosterEntry> pageAsOf(FindLowIncomeRoster query, long offset, LocalDate on) {
+        OffsetDateTime at = TemporalTable.timestamp(query.asOf());
+        int generation = reading();
+        record Keyed(RosterEntry entry, int memberNo) {
+        }
+        List<Keyed> merged = new ArrayList<>();
+        String[] validities = {" where m.generation = ? and m.on_roster = true and m.valid_to is null and m.valid_from <= ?",
+                               " where m.generation = ? and m.on_roster = true and m.valid_to > ? and m.valid_from <= ?"};
+        for (String validity : validities) {
+            StringBuilder where = new StringBuilder(validity);
+            List<Object> args = new ArrayList<>(List.of(generation, at));
+            if (validity.contains("valid_to >")) {
+                args.add(at);
+            }
+            unitFilter(where, args, query.cityCode(), query.countyCode(), query.communityCode());
+            if (query.category() != null) {
+                where.append(" and (m.household_categories like ? or m.member_categories like ?)");
+                args.add("%," + query.category() + ",%");
+                args.add("%," + query.category() + ",%");
+            }
+            args.add(0L);
+            args.add(offset + query.size());
+            boolean current = validity.contains("valid_to is null");
+            merged.addAll(jdbc.query("select * from " + rosterMembers(current ? null : query.asOf()) + where
+                                     + rosterOrder(current ? null : query.asOf())
+                                     + " offset ? rows fetch next ? rows only",
+                                     (rs, n) -> new Keyed(entry(rs, on), rs.getInt("member_no")), args.toArray()));
+        }
+        merged.sort(Comparator.comparing((Keyed k) -> k.entry().cityCode())
+                              .thenComparing(k -> k.entry().countyCode())
+                              .thenComparing(k -> k.entry().communityCode())
+                              .thenComparing(k -> k.entry().householdId())
+                              .thenComparingInt(Keyed::memberNo));
+        return merged.subList((int) Math.min(offset, merged.size()),
+                              (int) Math.min(offset + query.size(), merged.size()))
+                     .stream().map(Keyed::entry).toList();
     }
 
     /**
