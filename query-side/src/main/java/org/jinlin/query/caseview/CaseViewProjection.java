@@ -405,12 +405,12 @@ public class CaseViewProjection extends GenerationalProjection {
         Instant now = query.asOf() == null ? clock.instant() : query.asOf();
         int generation = reading();
         // One part per status: each finds its cases through the queue index (generation, status, valid_to,
-        // reported_at, dispute_id, valid_from) by equality, where "status in (…)" made the database walk every
-        // version of every case. The parts' counts add up to the total; a page is the first entries of each part,
-        // merged. As of an earlier instant a status has two parts, the versions still current and those that ended
+        // reported_at, dispute_id, then valid_from and the overdue clocks) by equality, where "status in (…)" made
+        // the database walk every version of every case. The parts' counts add up to the total; a page is the first
+        // entries of each part, merged. As of an earlier instant a status has two parts, the versions still current and those that ended
         // after the instant: "valid_to is null or valid_to > ?" made the database read every version the status
         // ever had (over a million at province scale, seconds per request); each part alone is a range of the
-        // index, and the index holds valid_from, so the counts read no rows.
+        // index, and the index holds every column the conditions test, so the counts read no rows.
         List<Status> statuses = query.status() == null ? OPEN_STATUSES : List.of(query.status());
         List<Part> parts = new ArrayList<>();
         for (Status status : statuses) {
