@@ -59,7 +59,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -407,34 +406,21 @@ public class CaseViewProjection extends GenerationalProjection {
         // One part per status: each finds its cases through the queue index (generation, status, valid_to,
         // reported_at, dispute_id, then valid_from and the overdue clocks) by equality, where "status in (…)" made
         // the database walk every version of every case. The parts' counts add up to the total; a page is the first
-        // entries of each part, merged. As of an earlier instant a status has two parts, the versions still current and those that ended
-        // after the instant: "valid_to is null or valid_to > ?" made the database read every version the status
-        // ever had (over a million at province scale, seconds per request); each part alone is a range of the
-        // index, and the index holds every column the conditions test, so the counts read no rows.
+        // entries of each part, merged. As of an earlier instant a status has two parts
+        // (TemporalTable.validAtInRanges), each a range of the index, and the index holds every column the conditions
+        // test, so the counts read no rows.
         List<Status> statuses = query.status() == null ? OPEN_STATUSES : List.of(query.status());
         List<Part> parts = new ArrayList<>();
+        List<Condition> validities = TemporalTable.validAtInRanges("d", generation, query.asOf());
         for (Status status : statuses) {
-            List<Part> validities = new ArrayList<>();
-            if (query.asOf() == null) {
-                // The index gives these in list order: the columns before reported_at are fixed.
-                validities.add(new Part(" where d.generation = ? and d.status = ? and d.valid_to is null",
-                                        new ArrayList<>(List.of(generation, status.name())), INDEX_ORDER));
-            } else {
-                OffsetDateTime at = TemporalTable.timestamp(query.asOf());
-                validities.add(new Part(" where d.generation = ? and d.status = ? and d.valid_to is null"
-                                        + " and d.valid_from <= ?",
-                                        new ArrayList<>(List.of(generation, status.name(), at)), INDEX_ORDER));
-                // Ordered by valid_to in the index, so sorted; these are few (the versions ended since asOf).
-                validities.add(new Part(" where d.generation = ? and d.status = ? and d.valid_to > ?"
-                                        + " and d.valid_from <= ?",
-                                        new ArrayList<>(List.of(generation, status.name(), at, at)),
-                                        " order by d.reported_at, d.dispute_id"));
-            }
-            for (Part part : validities) {
-                StringBuilder filter = new StringBuilder(part.where());
+            for (int v = 0; v < validities.size(); v++) {
+                // The current versions come in list order from the index (the columns before reported_at are
+                // fixed); those that ended after asOf are few and sorted.
+                StringBuilder filter = new StringBuilder(" where " + validities.get(v).sql() + " and d.status = ?");
+                List<Object> args = new ArrayList<>(List.of(validities.get(v).argsWith(status.name())));
                 if (mediatorId != null) {
                     filter.append(" and d.mediator_id = ?");
-                    part.args().add(mediatorId);
+                    args.add(mediatorId);
                 }
                 if (query.overdue() != null) {
                     // The same rule as dueBy below, as a condition: past the deadline means the deadline began
@@ -447,10 +433,11 @@ public class CaseViewProjection extends GenerationalProjection {
                     } else {
                         String clockStart = status == Status.REPORTED ? "d.awaiting_since" : "d.assigned_at";
                         filter.append(query.overdue() ? " and " : " and not ").append("(" + clockStart + " < ?)");
-                        part.args().add(TemporalTable.timestamp(now.minus(allowance)));
+                        args.add(TemporalTable.timestamp(now.minus(allowance)));
                     }
                 }
-                parts.add(new Part(filter.toString(), part.args(), part.order()));
+                parts.add(new Part(filter.toString(), args,
+                                   v == 0 ? INDEX_ORDER : " order by d.reported_at, d.dispute_id"));
             }
         }
         long total = 0;

@@ -2,11 +2,9 @@ package org.jinlin.query.readmodel;
 
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,7 +26,7 @@ public abstract class GenerationalProjection {
 
     protected final JdbcTemplate jdbc;
     protected final Generations generations;
-    private volatile Boolean postgres;
+    private volatile Boolean h2;
 
     protected GenerationalProjection(JdbcTemplate jdbc, Generations generations) {
         this.jdbc = jdbc;
@@ -100,10 +98,10 @@ public abstract class GenerationalProjection {
     private long removeInBatches(String table, String condition, int generation, int perStatement,
                                  BooleanSupplier keepGoing) {
         // H2 takes a row limit on DELETE; PostgreSQL does not, so it deletes the rows a limited select found.
-        String sql = postgres()
-                     ? "delete from " + table + " where ctid = any(array(select ctid from " + table + " where "
-                       + condition + " limit " + perStatement + "))"
-                     : "delete from " + table + " where " + condition + " fetch first " + perStatement + " rows only";
+        String sql = h2()
+                     ? "delete from " + table + " where " + condition + " fetch first " + perStatement + " rows only"
+                     : "delete from " + table + " where ctid = any(array(select ctid from " + table + " where "
+                       + condition + " limit " + perStatement + "))";
         long removed = 0;
         while (keepGoing.getAsBoolean()) {
             int deleted = jdbc.update(sql, generation);
@@ -115,12 +113,11 @@ public abstract class GenerationalProjection {
         return removed;
     }
 
-    private boolean postgres() {
-        Boolean known = postgres;
+    private boolean h2() {
+        Boolean known = h2;
         if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> connection
-                    .getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
-            postgres = known;
+            known = TemporalTable.isH2(jdbc);
+            h2 = known;
         }
         return known;
     }

@@ -8,7 +8,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -116,19 +115,18 @@ public final class TemporalTable {
      * does not find by itself; empty on other databases, whose planners go by the columns' statistics.
      */
     public static String h2IndexHint(JdbcTemplate jdbc, String index) {
-        Boolean h2WithIndex = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
-            if (!connection.getMetaData().getDatabaseProductName().equals("H2")) {
-                return false;
-            }
-            try (PreparedStatement exists = connection.prepareStatement(
-                    "select count(*) from information_schema.indexes where lower(index_name) = ?")) {
-                exists.setString(1, index);
-                try (ResultSet rs = exists.executeQuery()) {
-                    return rs.next() && rs.getInt(1) > 0;
-                }
-            }
-        });
-        return Boolean.TRUE.equals(h2WithIndex) ? " use index (" + index + ")" : "";
+        if (!isH2(jdbc)) {
+            return "";
+        }
+        Integer found = jdbc.queryForObject("select count(*) from information_schema.indexes where lower(index_name) = ?",
+                                            Integer.class, index);
+        return found != null && found > 0 ? " use index (" + index + ")" : "";
+    }
+
+    /** Whether the read models are on H2 (the embedded default) rather than PostgreSQL. */
+    static boolean isH2(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().equals("H2")));
     }
 
     /** The statement that reads a key's current version (for a test of its plan). */
@@ -495,6 +493,25 @@ public final class TemporalTable {
     /** Removes every row of one generation (left over from an interrupted rebuild). */
     public void purge(int generation) {
         jdbc.update("delete from " + table + " where generation = ?", generation);
+    }
+
+    /**
+     * The versions {@link #validAt} selects, as conditions that are each a range of an index led by (generation,
+     * ..., valid_to): "valid_to is null or valid_to > ?" is not, and makes the database read every version a key
+     * ever had. The first condition is always the versions still current (valid_to null, so an index continuing
+     * with the list's order columns reads them in order); as of an instant, a second one holds the versions that
+     * ended after it (few, to be sorted). The answer is the union of both.
+     */
+    public static List<Condition> validAtInRanges(String alias, int generation, Instant asOf) {
+        String p = alias == null || alias.isEmpty() ? "" : alias + ".";
+        if (asOf == null) {
+            return List.of(validAt(alias, generation, null));
+        }
+        OffsetDateTime at = timestamp(asOf);
+        return List.of(new Condition(p + "generation = ? and " + p + "valid_to is null and " + p + "valid_from <= ?",
+                                     List.of(generation, at)),
+                       new Condition(p + "generation = ? and " + p + "valid_to > ? and " + p + "valid_from <= ?",
+                                     List.of(generation, at, at)));
     }
 
     /**

@@ -46,7 +46,6 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -295,14 +294,9 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
                    + Arrays.toString(MemberCategory.values()))
              .orThrow();
         Condition valid = TemporalTable.validAt("m", reading(), query.asOf());
-        StringBuilder where = new StringBuilder(" where " + valid.sql() + " and m.on_roster = true");
+        StringBuilder where = new StringBuilder(" where " + valid.sql());
         List<Object> args = new ArrayList<>(valid.args());
-        unitFilter(where, args, query.cityCode(), query.countyCode(), query.communityCode());
-        if (query.category() != null) {
-            where.append(" and (m.household_categories like ? or m.member_categories like ?)");
-            args.add("%," + query.category() + ",%");
-            args.add("%," + query.category() + ",%");
-        }
+        rosterFilter(where, args, query.cityCode(), query.countyCode(), query.communityCode(), query.category());
         long total = total(query).orElseGet(() -> {
             Long counted = jdbc.queryForObject("select count(*) from roster_member m" + where, Long.class,
                                                args.toArray());
@@ -330,31 +324,20 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
      * a page (seconds at province scale for a category).
      */
     private List<RosterEntry> pageAsOf(FindLowIncomeRoster query, long offset, LocalDate on) {
-        OffsetDateTime at = TemporalTable.timestamp(query.asOf());
-        int generation = reading();
         record Keyed(RosterEntry entry, int memberNo) {
         }
         List<Keyed> merged = new ArrayList<>();
-        String[] validities = {" where m.generation = ? and m.on_roster = true and m.valid_to is null and m.valid_from <= ?",
-                               " where m.generation = ? and m.on_roster = true and m.valid_to > ? and m.valid_from <= ?"};
-        for (String validity : validities) {
-            StringBuilder where = new StringBuilder(validity);
-            List<Object> args = new ArrayList<>(List.of(generation, at));
-            if (validity.contains("valid_to >")) {
-                args.add(at);
-            }
-            unitFilter(where, args, query.cityCode(), query.countyCode(), query.communityCode());
-            if (query.category() != null) {
-                where.append(" and (m.household_categories like ? or m.member_categories like ?)");
-                args.add("%," + query.category() + ",%");
-                args.add("%," + query.category() + ",%");
-            }
+        List<Condition> parts = TemporalTable.validAtInRanges("m", reading(), query.asOf());
+        for (int p = 0; p < parts.size(); p++) {
+            StringBuilder where = new StringBuilder(" where " + parts.get(p).sql());
+            List<Object> args = new ArrayList<>(parts.get(p).args());
+            rosterFilter(where, args, query.cityCode(), query.countyCode(), query.communityCode(), query.category());
             args.add(0L);
             args.add(offset + query.size());
-            boolean current = validity.contains("valid_to is null");
-            merged.addAll(jdbc.query("select * from " + rosterMembers(current ? null : query.asOf()) + where
-                                     + rosterOrder(current ? null : query.asOf())
-                                     + " offset ? rows fetch next ? rows only",
+            // The current versions through the page index in roster order; those that ended after asOf sorted.
+            String from = p == 0 ? rosterMembers(null) + where + rosterOrder(null)
+                                 : "roster_member m" + where + rosterOrder(query.asOf());
+            merged.addAll(jdbc.query("select * from " + from + " offset ? rows fetch next ? rows only",
                                      (rs, n) -> new Keyed(entry(rs, on), rs.getInt("member_no")), args.toArray()));
         }
         merged.sort(Comparator.comparing((Keyed k) -> k.entry().cityCode())
@@ -397,14 +380,9 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
     public void forEachEntry(String cityCode, String countyCode, String communityCode, String category, Instant asOf,
                              Consumer<RosterEntry> consumer) {
         Condition valid = TemporalTable.validAt("m", reading(), asOf);
-        StringBuilder where = new StringBuilder(" where " + valid.sql() + " and m.on_roster = true");
+        StringBuilder where = new StringBuilder(" where " + valid.sql());
         List<Object> args = new ArrayList<>(valid.args());
-        unitFilter(where, args, cityCode, countyCode, communityCode);
-        if (category != null) {
-            where.append(" and (m.household_categories like ? or m.member_categories like ?)");
-            args.add("%," + category + ",%");
-            args.add("%," + category + ",%");
-        }
+        rosterFilter(where, args, cityCode, countyCode, communityCode, category);
         LocalDate on = dateOf(asOf);
         jdbc.query("select * from " + rosterMembers(asOf) + where + rosterOrder(asOf),
                    (RowCallbackHandler) rs -> consumer.accept(entry(rs, on)), args.toArray());
@@ -629,17 +607,17 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         return names;
     }
 
+    /** The members' table for a listing in roster order: the current roster through its page index. */
+    private String rosterMembers(Instant asOf) {
+        return "roster_member m" + (asOf == null ? pageIndexHint : "");
+    }
+
     /**
      * Roster order: city, county, community, household, member. For the current roster the columns every entry
      * shares (generation, on the roster, still valid) lead, so that the order is that of the page index (V38) and
      * a page reads its own entries instead of sorting the whole roster; as of an instant the versions' valid_to
      * differ, and the entries are sorted.
      */
-    /** The members' table for a listing in roster order: the current roster through its page index. */
-    private String rosterMembers(Instant asOf) {
-        return "roster_member m" + (asOf == null ? pageIndexHint : "");
-    }
-
     private static String rosterOrder(Instant asOf) {
         return (asOf == null ? " order by m.generation, m.on_roster, m.valid_to," : " order by")
                + " m.city_code, m.county_code, m.community_code, m.household_id, m.member_no";
@@ -649,6 +627,18 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
      * The unit filters. A county or a community also fixes the units above it, and says so in the condition: the
      * page index leads with city, county, community, so a county's page is found without walking other cities.
      */
+    /** The conditions every roster listing adds to its validity: on the roster, in the units, of the category. */
+    private static void rosterFilter(StringBuilder where, List<Object> args, String cityCode, String countyCode,
+                                     String communityCode, String category) {
+        where.append(" and m.on_roster = true");
+        unitFilter(where, args, cityCode, countyCode, communityCode);
+        if (category != null) {
+            where.append(" and (m.household_categories like ? or m.member_categories like ?)");
+            args.add("%," + category + ",%");
+            args.add("%," + category + ",%");
+        }
+    }
+
     private static void unitFilter(StringBuilder where, List<Object> args, String cityCode, String countyCode,
                                    String communityCode) {
         String city = blankToNull(cityCode);
