@@ -4,6 +4,7 @@ import org.jinlin.kernel.caseview.CaseViewQueries.CaseReader;
 import org.jinlin.kernel.caseview.CaseViewQueries.ListDisputes;
 import org.jinlin.kernel.dispute.Status;
 import org.jinlin.kernel.roster.RosterQueries.FindLowIncomeRoster;
+import org.jinlin.kernel.roster.RosterQueries.FindRosterSummary;
 import org.jinlin.query.caseview.CaseViewProjection;
 import org.jinlin.query.caseview.OverdueProperties;
 import org.jinlin.query.roster.LowIncomeRosterProjection;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A page of the roster or of a case list reads its own entries through the index made for it, in page order, and
  * stops: the database neither sorts every current row nor walks every version (a million members at province scale).
+ * The roster summary reads its counts from the index made for it.
  * The plans are the embedded store's, for the statements the projections send.
  */
 @JdbcTest
@@ -54,6 +57,7 @@ class ListPagePlanTest {
     void removeTheRows() {
         jdbc.update("delete from roster_member where generation = ?", GENERATION);
         jdbc.update("delete from case_dispute where generation = ?", GENERATION);
+        jdbc.update("delete from roster_count where generation = ?", GENERATION);
     }
 
     /** Reads every projection's rows from {@link #GENERATION}. */
@@ -69,7 +73,10 @@ class ListPagePlanTest {
         }
     }
 
-    /** Keeps the page statements (those with a row limit) a projection sends, with their arguments. */
+    /**
+     * Keeps the page statements a projection sends (those with a row limit, the keys of a case list's versions that
+     * ended after an instant, and the roster summary's), with their arguments.
+     */
     private static final class PageStatements extends JdbcTemplate {
 
         final List<String> sql = new ArrayList<>();
@@ -81,11 +88,22 @@ class ListPagePlanTest {
 
         @Override
         public <T> List<T> query(String statement, RowMapper<T> rowMapper, Object... arguments) {
-            if (statement.contains("fetch next")) {
+            keep(statement, arguments);
+            return super.query(statement, rowMapper, arguments);
+        }
+
+        @Override
+        public void query(String statement, RowCallbackHandler handler, Object... arguments) {
+            keep(statement, arguments);
+            super.query(statement, handler, arguments);
+        }
+
+        private void keep(String statement, Object[] arguments) {
+            if (statement.contains("fetch next") || statement.startsWith("select d.reported_at, d.dispute_id")
+                || statement.contains("from roster_count")) {
                 sql.add(statement);
                 args.add(arguments);
             }
-            return super.query(statement, rowMapper, arguments);
         }
     }
 
@@ -175,11 +193,39 @@ class ListPagePlanTest {
             assertThat(plan).as("plan of %s", pages.sql.get(i)).containsIgnoringCase("ix_case_dispute_queue");
             if (pages.sql.get(i).contains("valid_to is null")) {
                 // The current versions, also as of an earlier instant, come in list order; the versions that ended
-                // after that instant are a range of valid_to, few, and sorted.
+                // after that instant are a range of valid_to, read for their keys only.
                 assertThat(plan).as("plan of %s", pages.sql.get(i)).contains(FULLY_SORTED_BY_THE_INDEX);
             } else {
                 assertThat(plan).as("plan of %s", pages.sql.get(i)).containsIgnoringCase("valid_to >");
             }
+        }
+        assertThat(pages.sql).as("the versions that ended after an instant, by their keys")
+                             .anyMatch(sql -> sql.startsWith("select d.reported_at, d.dispute_id"));
+    }
+
+    @Test
+    void theRosterSummaryReadsItsCountsFromTheSummaryIndex() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String community = "3508021010" + String.format("%02d", i % 60);
+            boolean closed = i < 2000;
+            rows.add(new Object[]{Timestamp.from(NOW.minusSeconds(100_000 - i)),
+                                  closed ? Timestamp.from(NOW.minusSeconds(100_000 - i - 3000)) : null,
+                                  i % 2 == 0 ? "community" : "county", i % 2 == 0 ? community : "350802",
+                                  i % 3 == 0 ? "*" : "DIBAO" + i, 1 + i % 4, 2 + i % 5});
+        }
+        jdbc.batchUpdate("insert into roster_count (generation, valid_from, valid_to, unit_level, unit_code, category, "
+                         + "households, persons) values (" + GENERATION + ", ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.execute("analyze");
+        PageStatements pages = new PageStatements(dataSource);
+        LowIncomeRosterProjection roster = new LowIncomeRosterProjection(pages, new TestGeneration());
+
+        assertThat(roster.handle(new FindRosterSummary("community", null))).isNotEmpty();
+        assertThat(roster.handle(new FindRosterSummary("community", NOW.minusSeconds(98_500)))).isNotEmpty();
+
+        assertThat(pages.sql).as("one statement now, two as of an instant").hasSize(3);
+        for (int i = 0; i < pages.sql.size(); i++) {
+            assertThat(plan(pages, i)).as("plan of %s", pages.sql.get(i)).containsIgnoringCase("ix_roster_count_summary");
         }
     }
 }

@@ -59,6 +59,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -436,26 +437,44 @@ public class CaseViewProjection extends GenerationalProjection {
                         args.add(TemporalTable.timestamp(now.minus(allowance)));
                     }
                 }
-                parts.add(new Part(filter.toString(), args,
-                                   v == 0 ? INDEX_ORDER : " order by d.reported_at, d.dispute_id"));
+                parts.add(new Part(filter.toString(), args, v > 0));
             }
         }
         long total = 0;
-        for (Part part : parts) {
-            Long count = jdbc.queryForObject("select count(*) from case_dispute d" + part.where(), Long.class,
-                                             part.args().toArray());
-            total += count == null ? 0 : count;
-        }
         long offset = (long) query.page() * query.size();
+        // With one part the database skips to the page; with several each gives its first offset + size.
+        long first = parts.size() == 1 ? offset : 0L;
+        long wanted = parts.size() == 1 ? query.size() : offset + query.size();
         List<DisputeSummary> items = new ArrayList<>();
         for (Part part : parts) {
-            List<Object> args = new ArrayList<>(part.args());
-            // With one part the database skips to the page; with several each gives its first offset + size.
-            args.add(parts.size() == 1 ? offset : 0L);
-            args.add(parts.size() == 1 ? query.size() : offset + query.size());
-            items.addAll(jdbc.query("select d.* from case_dispute d" + part.where() + part.order()
-                                    + " offset ? rows fetch next ? rows only",
-                                    (rs, n) -> summary(rs, n, now), args.toArray()));
+            if (part.ended()) {
+                // The versions that ended after asOf: their index range also holds every version begun since, so
+                // one pass over it gives both the count and the keys, and only the rows of the page are read.
+                List<VersionKey> keys = jdbc.query("select d.reported_at, d.dispute_id, d.valid_from from case_dispute d"
+                                                   + part.where(),
+                                                   (rs, n) -> new VersionKey(rs.getObject(1, OffsetDateTime.class),
+                                                                             rs.getString(2),
+                                                                             rs.getObject(3, OffsetDateTime.class)),
+                                                   part.args().toArray());
+                total += keys.size();
+                keys.sort(VersionKey.LIST_ORDER);
+                for (VersionKey key : keys.subList((int) Math.min(first, keys.size()),
+                                                   (int) Math.min(first + wanted, keys.size()))) {
+                    items.addAll(jdbc.query("select d.* from case_dispute d where d.generation = ? and d.dispute_id = ?"
+                                            + " and d.valid_from = ?", (rs, n) -> summary(rs, n, now),
+                                            generation, key.disputeId(), key.validFrom()));
+                }
+            } else {
+                Long count = jdbc.queryForObject("select count(*) from case_dispute d" + part.where(), Long.class,
+                                                 part.args().toArray());
+                total += count == null ? 0 : count;
+                List<Object> args = new ArrayList<>(part.args());
+                args.add(first);
+                args.add(wanted);
+                items.addAll(jdbc.query("select d.* from case_dispute d" + part.where() + INDEX_ORDER
+                                        + " offset ? rows fetch next ? rows only",
+                                        (rs, n) -> summary(rs, n, now), args.toArray()));
+            }
         }
         if (parts.size() > 1) {
             items.sort(Comparator.comparing(DisputeSummary::reportedAt).thenComparing(DisputeSummary::disputeId));
@@ -469,8 +488,19 @@ public class CaseViewProjection extends GenerationalProjection {
     private static final String INDEX_ORDER = " order by d.generation, d.status, d.valid_to, d.reported_at, "
                                               + "d.dispute_id";
 
-    /** One part of a case list: its condition, the condition's arguments, and the order that reads it in list order. */
-    private record Part(String where, List<Object> args, String order) {
+    /**
+     * One part of a case list: its condition and the condition's arguments; {@code ended} for the versions that
+     * ended after the instant asked for, else the current versions, read in list order from the queue index.
+     */
+    private record Part(String where, List<Object> args, boolean ended) {
+    }
+
+    /** A case version's place in the list and its primary key, as the queue index holds them. */
+    private record VersionKey(OffsetDateTime reportedAt, String disputeId, OffsetDateTime validFrom) {
+
+        static final Comparator<VersionKey> LIST_ORDER =
+                Comparator.comparing((VersionKey key) -> key.reportedAt().toInstant())
+                          .thenComparing(VersionKey::disputeId);
     }
 
     private DisputeSummary summary(ResultSet rs, int n, Instant now) throws SQLException {

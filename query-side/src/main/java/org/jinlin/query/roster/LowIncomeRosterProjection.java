@@ -393,39 +393,72 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         String level = query.groupBy() == null ? "" : query.groupBy();
         Check.fields().that(level.equals("city") || level.equals("county") || level.equals("community"), "groupBy",
                             "must be city, county or community").orThrow();
-        Condition valid = TemporalTable.validAt("c", reading(), query.asOf());
-        Map<String, RosterSummary> units = new LinkedHashMap<>();
-        Map<String, Long> households = new HashMap<>();
-        Map<String, Long> persons = new HashMap<>();
-        Map<String, Map<String, Long>> byCategory = new HashMap<>();
-        Map<String, Map<String, Long>> householdsByCategory = new HashMap<>();
-        jdbc.query("select c.unit_code, c.category, c.households, c.persons from roster_count c where " + valid.sql()
-                   + " and c.unit_level = ? and (c.households > 0 or c.persons > 0) order by c.unit_code, c.category",
-                   (RowCallbackHandler) rs -> {
-                       String unit = rs.getString(1);
-                       String category = rs.getString(2);
-                       units.putIfAbsent(unit, null);
-                       if (EVERYONE.equals(category)) {
-                           households.put(unit, rs.getLong(3));
-                           persons.put(unit, rs.getLong(4));
-                       } else {
-                           byCategory.computeIfAbsent(unit, u -> new TreeMap<>()).put(category, rs.getLong(4));
-                           householdsByCategory.computeIfAbsent(unit, u -> new TreeMap<>()).put(category, rs.getLong(3));
-                       }
-                   },
-                   valid.argsWith(level));
-        Map<String, String> communityNames = level.equals("community") ? communityNames() : Map.of();
-        List<RosterSummary> summary = new ArrayList<>();
-        for (String unit : units.keySet()) {
-            if (households.getOrDefault(unit, 0L) == 0 && persons.getOrDefault(unit, 0L) == 0) {
-                continue;
-            }
-            String name = level.equals("community") ? communityNames.getOrDefault(unit, unit) : Divisions.nameOf(unit);
-            summary.add(new RosterSummary(unit, name, households.getOrDefault(unit, 0L), persons.getOrDefault(unit, 0L),
-                                          byCategory.getOrDefault(unit, Map.of()),
-                                          householdsByCategory.getOrDefault(unit, Map.of())));
+        boolean communities = level.equals("community");
+        // Every count of the level valid at the instant, read from ix_roster_count_summary alone (V42): at province
+        // scale the community level is 15 000 units in one answer, and reading their rows from the table loaded
+        // most of its pages on every request. As of an earlier instant, the two ranges of TemporalTable, each its own
+        // statement, streamed: H2 would hold a union's rows in memory first.
+        Map<String, UnitTotals> units = new TreeMap<>();
+        for (Condition range : TemporalTable.validAtInRanges("c", reading(), query.asOf())) {
+            jdbc.query("select c.unit_code, c.category, c.households, c.persons, "
+                       + (communities ? "n.name" : "null") + " from roster_count c"
+                       + (communities ? " left join roster_community n on n.generation = c.generation"
+                                        + " and n.code = c.unit_code" : "")
+                       + " where " + range.sql() + " and c.unit_level = ? and (c.households > 0 or c.persons > 0)",
+                       (RowCallbackHandler) rs -> {
+                           String code = rs.getString(1);
+                           UnitTotals unit = units.get(code);
+                           if (unit == null) {
+                               String name = communities ? rs.getString(5) : Divisions.nameOf(code);
+                               unit = new UnitTotals(code, name == null ? code : name);
+                               units.put(code, unit);
+                           }
+                           unit.add(rs.getString(2), rs.getLong(3), rs.getLong(4));
+                       },
+                       range.argsWith(level));
+        }
+        List<RosterSummary> summary = new ArrayList<>(units.size());
+        for (UnitTotals unit : units.values()) {
+            unit.addTo(summary);
         }
         return summary;
+    }
+
+    /** One unit's rows of roster_count, becoming its line of the summary. */
+    private static final class UnitTotals {
+        final String code;
+        final String name;
+        long households;
+        long persons;
+        Map<String, Long> personsByCategory = Map.of();
+        Map<String, Long> householdsByCategory = Map.of();
+
+        UnitTotals(String code, String name) {
+            this.code = code;
+            this.name = name;
+        }
+
+        void add(String category, long households, long persons) {
+            if (EVERYONE.equals(category)) {
+                this.households = households;
+                this.persons = persons;
+                return;
+            }
+            if (personsByCategory.isEmpty()) {
+                personsByCategory = new TreeMap<>();
+                householdsByCategory = new TreeMap<>();
+            }
+            personsByCategory.put(category, persons);
+            householdsByCategory.put(category, households);
+        }
+
+        /** A unit whose every count is back to zero is left out, as a unit with no rows is. */
+        void addTo(List<RosterSummary> summary) {
+            if (households != 0 || persons != 0) {
+                summary.add(new RosterSummary(code, name, households, persons, personsByCategory,
+                                              householdsByCategory));
+            }
+        }
     }
 
     @QueryHandler
@@ -598,13 +631,6 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
                                rs.getString("county_code"), rs.getString("city_code"),
                                List.copyOf(split(rs.getString("household_categories"))),
                                List.copyOf(split(rs.getString("member_categories"))));
-    }
-
-    private Map<String, String> communityNames() {
-        Map<String, String> names = new HashMap<>();
-        jdbc.query("select code, name from roster_community where generation = ?",
-                   (RowCallbackHandler) rs -> names.put(rs.getString(1), rs.getString(2)), reading());
-        return names;
     }
 
     /** The members' table for a listing in roster order: the current roster through its page index. */
