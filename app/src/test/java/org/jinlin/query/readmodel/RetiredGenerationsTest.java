@@ -5,6 +5,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +66,8 @@ class RetiredGenerationsTest {
     private static final class CountingJdbc extends JdbcTemplate {
 
         final List<Integer> deletedPerStatement = new ArrayList<>();
+        String lastDelete;
+        Object[] lastDeleteArgs;
 
         CountingJdbc(DataSource dataSource) {
             super(dataSource);
@@ -73,6 +78,8 @@ class RetiredGenerationsTest {
             int changed = super.update(sql, args);
             if (sql.startsWith("delete from res_unit_name")) {
                 deletedPerStatement.add(changed);
+                lastDelete = sql;
+                lastDeleteArgs = args;
             }
             return changed;
         }
@@ -165,5 +172,25 @@ class RetiredGenerationsTest {
             jdbc.execute("delete from res_unit_name");
             jdbc.execute("delete from read_model_generation");
         }
+    }
+
+    @Test
+    void withNothingLeftToRemoveTheRemovalReadsNoneOfTheRowsQueriesRead() {
+        // Every start looks for rows a stopped removal left behind; at province scale that look read millions of rows
+        // per table when H2 did not end its index range at the retired generations.
+        CountingJdbc jdbc = new CountingJdbc(migrated("h2"));
+        Names names = new Names(jdbc);
+        new Generations(jdbc).write(names.name());
+        names.beginRebuild();
+        insertNames(jdbc, 2, 3000);
+        names.switchToRebuilt();
+
+        assertThat(names.removeRetiredRows(1000, () -> true)).isZero();
+
+        String plan = jdbc.queryForObject("explain analyze " + jdbc.lastDelete, String.class, jdbc.lastDeleteArgs);
+        Matcher scanned = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+        assertThat(scanned.find()).as(plan).isTrue();
+        assertThat(Integer.parseInt(scanned.group(1))).as("rows read by %s", jdbc.lastDelete).isLessThan(10);
+        assertThat(rowsOf(jdbc, 2)).isEqualTo(3000);
     }
 }

@@ -485,11 +485,6 @@ public final class TemporalTable {
         });
     }
 
-    /** Removes every row of the generations below {@code generation} (after a rebuild switched over). */
-    public void purgeBelow(int generation) {
-        jdbc.update("delete from " + table + " where generation < ?", generation);
-    }
-
     /** Removes every row of one generation (left over from an interrupted rebuild). */
     public void purge(int generation) {
         jdbc.update("delete from " + table + " where generation = ?", generation);
