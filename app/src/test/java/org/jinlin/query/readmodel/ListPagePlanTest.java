@@ -5,8 +5,11 @@ import org.jinlin.kernel.caseview.CaseViewQueries.ListDisputes;
 import org.jinlin.kernel.dispute.Status;
 import org.jinlin.kernel.roster.RosterQueries.FindLowIncomeRoster;
 import org.jinlin.kernel.roster.RosterQueries.FindRosterSummary;
+import org.jinlin.kernel.resolution.ResolutionQueries.FindResolutionStats;
+import org.jinlin.kernel.resolution.ResolutionQueries.Grouping;
 import org.jinlin.query.caseview.CaseViewProjection;
 import org.jinlin.query.caseview.OverdueProperties;
+import org.jinlin.query.resolution.ResolutionStatsProjection;
 import org.jinlin.query.roster.LowIncomeRosterProjection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +62,9 @@ class ListPagePlanTest {
         jdbc.update("delete from roster_member where generation = ?", GENERATION);
         jdbc.update("delete from case_dispute where generation = ?", GENERATION);
         jdbc.update("delete from roster_count where generation = ?", GENERATION);
+        for (String table : List.of("res_unit_month", "res_days", "res_source")) {
+            jdbc.update("delete from " + table + " where generation = ?", GENERATION);
+        }
     }
 
     /** Reads every projection's rows from {@link #GENERATION}. */
@@ -100,7 +107,7 @@ class ListPagePlanTest {
 
         private void keep(String statement, Object[] arguments) {
             if (statement.contains("fetch next") || statement.startsWith("select d.reported_at, d.dispute_id")
-                || statement.contains("from roster_count")) {
+                || statement.contains("from roster_count") || statement.contains("from res_")) {
                 sql.add(statement);
                 args.add(arguments);
             }
@@ -226,6 +233,51 @@ class ListPagePlanTest {
         assertThat(pages.sql).as("one statement now, two as of an instant").hasSize(3);
         for (int i = 0; i < pages.sql.size(); i++) {
             assertThat(plan(pages, i)).as("plan of %s", pages.sql.get(i)).containsIgnoringCase("ix_roster_count_summary");
+        }
+    }
+
+    @Test
+    void theResolutionStatisticsReadTheirCountersFromTheValidityIndexes() {
+        Random random = new Random(17);
+        List<Object[]> months = new ArrayList<>();
+        List<Object[]> days = new ArrayList<>();
+        List<Object[]> sources = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            Instant from = NOW.minusSeconds(100_000 - i);
+            Timestamp to = random.nextInt(10) == 0 ? null : Timestamp.from(from.plusSeconds(1 + random.nextInt(500)));
+            String kind = i % 2 == 0 ? "COUNTY" : "COMMUNITY";
+            String city = random.nextBoolean() ? "350800" : "350100";
+            String unit = kind.equals("COUNTY") ? city.substring(0, 4) + "0" + random.nextInt(4)
+                    : city.substring(0, 4) + "02101" + random.nextInt(100);
+            String month = "2025-0" + (1 + random.nextInt(5));
+            months.add(new Object[]{Timestamp.from(from), to, kind, unit, month, city});
+            days.add(new Object[]{Timestamp.from(from), to, kind, unit, month, random.nextInt(30), city});
+            sources.add(new Object[]{Timestamp.from(from), to, kind, unit, month, "PARTY_APPLICATION", city});
+        }
+        jdbc.batchUpdate("insert into res_unit_month (generation, valid_from, valid_to, unit_kind, unit, "
+                         + "conclusion_month, city_code, small_concluded, small_resolved_in_compound, big_concluded, "
+                         + "big_resolved_in_community, resolved, referred, withdrawn, escalations) values ("
+                         + GENERATION + ", ?, ?, ?, ?, ?, ?, 1, 1, 0, 0, 1, 0, 0, 0)", months);
+        jdbc.batchUpdate("insert into res_days (generation, valid_from, valid_to, unit_kind, unit, conclusion_month, "
+                         + "days, city_code, disputes) values (" + GENERATION + ", ?, ?, ?, ?, ?, ?, ?, 1)", days);
+        jdbc.batchUpdate("insert into res_source (generation, valid_from, valid_to, unit_kind, unit, conclusion_month, "
+                         + "source, city_code, disputes) values (" + GENERATION + ", ?, ?, ?, ?, ?, ?, ?, 1)", sources);
+        jdbc.execute("analyze");
+        PageStatements statements = new PageStatements(dataSource);
+        ResolutionStatsProjection stats = new ResolutionStatsProjection(statements, new TestGeneration());
+
+        List<FindResolutionStats> queries = List.of(
+                new FindResolutionStats(Grouping.COUNTY, null, null, "350800", null),
+                new FindResolutionStats(Grouping.COMMUNITY, YearMonth.of(2025, 2), YearMonth.of(2025, 4), null, null),
+                new FindResolutionStats(Grouping.COUNTY, null, null, "350800", NOW.minusSeconds(99_000)));
+        for (FindResolutionStats query : queries) {
+            assertThat(stats.handle(query)).as("%s answers", query).isNotEmpty();
+        }
+
+        assertThat(statements.sql).as("three statements per range, two ranges as of an instant").hasSize(12);
+        for (int i = 0; i < statements.sql.size(); i++) {
+            assertThat(plan(statements, i)).as("plan of %s", statements.sql.get(i))
+                                           .containsPattern("(?i)ix_res_(unit_month|days|source)_valid");
         }
     }
 }

@@ -243,48 +243,51 @@ public class ResolutionStatsProjection extends GenerationalProjection {
     @QueryHandler
     public List<ResolutionStats> handle(FindResolutionStats query) {
         int generation = reading();
-        Condition c = TemporalTable.validAt("c", generation, query.asOf());
         Condition n = TemporalTable.validAt("n", generation, query.asOf());
-        List<Object> args = new ArrayList<>(n.args());
-        String filter = filter("c", c, query, args);
         StringBuilder sums = new StringBuilder();
         for (String counter : COUNTERS) {
             sums.append(", sum(c.").append(counter).append(")");
         }
-        Map<String, long[]> totals = new LinkedHashMap<>();
+        // The versions valid at the instant, read from the *_valid indexes alone (V43): each holds every column
+        // these statements read, led by the validity, so the current versions of a unit kind (and city) are one
+        // range. As of an earlier instant they are two ranges (TemporalTable.validAtInRanges), each summed on its
+        // own; a version is in one of them only, so the sums add up.
+        Map<String, long[]> totals = new TreeMap<>();
         Map<String, String> unitNames = new HashMap<>();
-        jdbc.query("select c.unit, n.name" + sums + " from res_unit_month c left join res_unit_name n"
-                   + " on n.unit_kind = c.unit_kind and n.unit = c.unit and " + n.sql()
-                   + " where " + filter + " group by c.unit, n.name order by c.unit",
-                   rs -> {
-                       long[] counts = new long[COUNTERS.size()];
-                       for (int i = 0; i < counts.length; i++) {
-                           counts[i] = rs.getLong(3 + i);
-                       }
-                       totals.put(rs.getString(1), counts);
-                       unitNames.put(rs.getString(1), rs.getString(2));
-                   },
-                   args.toArray());
-
         Map<String, TreeMap<Integer, Long>> daysByUnit = new HashMap<>();
-        List<Object> daysArgs = new ArrayList<>();
-        jdbc.query("select c.unit, c.days, sum(c.disputes) from res_days c where "
-                   + filter("c", c, query, daysArgs) + " group by c.unit, c.days",
-                   rs -> {
-                       daysByUnit.computeIfAbsent(rs.getString(1), u -> new TreeMap<>())
-                                 .merge(rs.getInt(2), rs.getLong(3), Long::sum);
-                   },
-                   daysArgs.toArray());
-
         Map<String, Map<Source, Long>> sourcesByUnit = new HashMap<>();
-        List<Object> sourceArgs = new ArrayList<>();
-        jdbc.query("select c.unit, c.source, sum(c.disputes) from res_source c where "
-                   + filter("c", c, query, sourceArgs) + " group by c.unit, c.source",
-                   rs -> {
-                       sourcesByUnit.computeIfAbsent(rs.getString(1), u -> allSources())
-                                    .put(Source.valueOf(rs.getString(2)), rs.getLong(3));
-                   },
-                   sourceArgs.toArray());
+        for (Condition c : TemporalTable.validAtInRanges("c", generation, query.asOf())) {
+            List<Object> args = new ArrayList<>(n.args());
+            jdbc.query("select c.unit, n.name" + sums + " from res_unit_month c left join res_unit_name n"
+                       + " on n.unit_kind = c.unit_kind and n.unit = c.unit and " + n.sql()
+                       + " where " + filter("c", c, query, args) + " group by c.unit, n.name",
+                       rs -> {
+                           long[] counts = totals.computeIfAbsent(rs.getString(1), u -> new long[COUNTERS.size()]);
+                           for (int i = 0; i < counts.length; i++) {
+                               counts[i] += rs.getLong(3 + i);
+                           }
+                           unitNames.put(rs.getString(1), rs.getString(2));
+                       },
+                       args.toArray());
+
+            List<Object> daysArgs = new ArrayList<>();
+            jdbc.query("select c.unit, c.days, sum(c.disputes) from res_days c where "
+                       + filter("c", c, query, daysArgs) + " group by c.unit, c.days",
+                       rs -> {
+                           daysByUnit.computeIfAbsent(rs.getString(1), u -> new TreeMap<>())
+                                     .merge(rs.getInt(2), rs.getLong(3), Long::sum);
+                       },
+                       daysArgs.toArray());
+
+            List<Object> sourceArgs = new ArrayList<>();
+            jdbc.query("select c.unit, c.source, sum(c.disputes) from res_source c where "
+                       + filter("c", c, query, sourceArgs) + " group by c.unit, c.source",
+                       rs -> {
+                           sourcesByUnit.computeIfAbsent(rs.getString(1), u -> allSources())
+                                        .merge(Source.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
+                       },
+                       sourceArgs.toArray());
+        }
 
         List<ResolutionStats> answer = new ArrayList<>();
         totals.forEach((unit, t) -> answer.add(new ResolutionStats(
