@@ -24,7 +24,7 @@ final class Database {
     /** The one-time setup bench/README.md documents. */
     static final String SETUP = "su postgres -c \"psql -c \\\"create role jinlin_bench login createdb password 'jinlin-bench'\\\"\"";
     /** The H2 URL settings of application.yml, for the baselines' own files. */
-    static final String H2_SETTINGS = ";RETENTION_TIME=1000;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=50";
+    static final String H2_SETTINGS = ";RETENTION_TIME=1000;COMPRESS=TRUE";
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]+");
 
