@@ -55,7 +55,7 @@ class CurrentVersionPlanTest {
                                           "350802001001/C17", "2024-01", 3);
 
         assertThat(plan).containsIgnoringCase("ix_res_days_current")
-                        .doesNotContainIgnoringCase("ix_res_days_valid");
+                        .doesNotContainIgnoringCase("ix_res_days_city");
         assertThat(days.current(GENERATION, (rs, n) -> rs.getLong("disputes"), "COMPOUND", "350802001001/C17", "2024-01", 3))
                 .as("the lookup still answers").isNotNull();
     }

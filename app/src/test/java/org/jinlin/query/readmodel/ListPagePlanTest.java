@@ -237,7 +237,7 @@ class ListPagePlanTest {
     }
 
     @Test
-    void theResolutionStatisticsReadTheirCountersFromTheValidityIndexes() {
+    void theResolutionStatisticsReadTheirCountersFromTheCityIndexes() {
         Random random = new Random(17);
         List<Object[]> months = new ArrayList<>();
         List<Object[]> days = new ArrayList<>();
@@ -274,10 +274,13 @@ class ListPagePlanTest {
             assertThat(stats.handle(query)).as("%s answers", query).isNotEmpty();
         }
 
-        assertThat(statements.sql).as("three statements per range, two ranges as of an instant").hasSize(12);
+        assertThat(statements.sql).as("three statements per city and range: one city, the ten city-level units, "
+                                      + "one city as of an instant (two ranges)").hasSize(3 + 3 * 10 + 3 * 2);
         for (int i = 0; i < statements.sql.size(); i++) {
+            // The index ranges of the city (or of each city-level unit), its validity included.
             assertThat(plan(statements, i)).as("plan of %s", statements.sql.get(i))
-                                           .containsPattern("(?i)ix_res_(unit_month|days|source)_valid");
+                                           .containsPattern("(?is)ix_res_(unit_month|days|source)_city: [^*]*CITY_CODE")
+                                           .containsPattern("(?is)_city: [^*]*VALID_TO");
         }
     }
 }

@@ -17,6 +17,7 @@ import org.jinlin.kernel.dispute.DisputeWithdrawn;
 import org.jinlin.kernel.dispute.Level;
 import org.jinlin.kernel.dispute.Scale;
 import org.jinlin.kernel.dispute.Source;
+import org.jinlin.kernel.division.Division;
 import org.jinlin.kernel.division.Divisions;
 import org.jinlin.kernel.resolution.ResolutionQueries.FindResolutionStats;
 import org.jinlin.kernel.resolution.ResolutionQueries.Grouping;
@@ -248,19 +249,16 @@ public class ResolutionStatsProjection extends GenerationalProjection {
         for (String counter : COUNTERS) {
             sums.append(", sum(c.").append(counter).append(")");
         }
-        // The versions valid at the instant, read from the *_valid indexes alone (V43): each holds every column
-        // these statements read, led by the validity, so the current versions of a unit kind (and city) are one
-        // range. As of an earlier instant they are two ranges (TemporalTable.validAtInRanges), each summed on its
-        // own; a version is in one of them only, so the sums add up.
         Map<String, long[]> totals = new TreeMap<>();
         Map<String, String> unitNames = new HashMap<>();
         Map<String, TreeMap<Integer, Long>> daysByUnit = new HashMap<>();
         Map<String, Map<Source, Long>> sourcesByUnit = new HashMap<>();
-        for (Condition c : TemporalTable.validAtInRanges("c", generation, query.asOf())) {
+        for (Part part : parts(generation, query)) {
             List<Object> args = new ArrayList<>(n.args());
+            args.addAll(part.args());
             jdbc.query("select c.unit, n.name" + sums + " from res_unit_month c left join res_unit_name n"
                        + " on n.unit_kind = c.unit_kind and n.unit = c.unit and " + n.sql()
-                       + " where " + filter("c", c, query, args) + " group by c.unit, n.name",
+                       + " where " + part.where() + " group by c.unit, n.name",
                        rs -> {
                            long[] counts = totals.computeIfAbsent(rs.getString(1), u -> new long[COUNTERS.size()]);
                            for (int i = 0; i < counts.length; i++) {
@@ -269,24 +267,20 @@ public class ResolutionStatsProjection extends GenerationalProjection {
                            unitNames.put(rs.getString(1), rs.getString(2));
                        },
                        args.toArray());
-
-            List<Object> daysArgs = new ArrayList<>();
-            jdbc.query("select c.unit, c.days, sum(c.disputes) from res_days c where "
-                       + filter("c", c, query, daysArgs) + " group by c.unit, c.days",
+            jdbc.query("select c.unit, c.days, sum(c.disputes) from res_days c where " + part.where()
+                       + " group by c.unit, c.days",
                        rs -> {
                            daysByUnit.computeIfAbsent(rs.getString(1), u -> new TreeMap<>())
                                      .merge(rs.getInt(2), rs.getLong(3), Long::sum);
                        },
-                       daysArgs.toArray());
-
-            List<Object> sourceArgs = new ArrayList<>();
-            jdbc.query("select c.unit, c.source, sum(c.disputes) from res_source c where "
-                       + filter("c", c, query, sourceArgs) + " group by c.unit, c.source",
+                       part.args().toArray());
+            jdbc.query("select c.unit, c.source, sum(c.disputes) from res_source c where " + part.where()
+                       + " group by c.unit, c.source",
                        rs -> {
                            sourcesByUnit.computeIfAbsent(rs.getString(1), u -> allSources())
                                         .merge(Source.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
                        },
-                       sourceArgs.toArray());
+                       part.args().toArray());
         }
 
         List<ResolutionStats> answer = new ArrayList<>();
@@ -299,24 +293,39 @@ public class ResolutionStatsProjection extends GenerationalProjection {
         return answer;
     }
 
-    /** The conditions every query table shares: version, unit kind, months, city; their arguments go to args. */
-    private static String filter(String alias, Condition valid, FindResolutionStats query, List<Object> args) {
-        StringBuilder sql = new StringBuilder(valid.sql()).append(" and ").append(alias).append(".unit_kind = ?");
-        args.addAll(valid.args());
-        args.add(query.groupBy().name());
-        if (query.from() != null) {
-            sql.append(" and ").append(alias).append(".conclusion_month >= ?");
-            args.add(query.from().toString());
+    /** One statement's share of the statistics: its condition on the counters (alias c) and the arguments. */
+    private record Part(String where, List<Object> args) {
+    }
+
+    /**
+     * The parts the statistics are summed from, each one range of the statistics' indexes (V44: unit kind, city,
+     * validity, then months, and every column read): per city, the versions valid at the instant: the current
+     * ones, and as of an earlier instant also those that ended after it (TemporalTable.validAtInRanges). A
+     * version is in one part only, so the parts' sums add up. Without a city the province is its ten city-level
+     * units, which every community belongs to (Divisions.requireCommunityCode).
+     */
+    private static List<Part> parts(int generation, FindResolutionStats query) {
+        List<String> cities = query.cityCode() != null ? List.of(query.cityCode())
+                : Divisions.cities().stream().map(Division::code).toList();
+        List<Part> parts = new ArrayList<>();
+        for (Condition valid : TemporalTable.validAtInRanges("c", generation, query.asOf())) {
+            for (String city : cities) {
+                StringBuilder sql = new StringBuilder(valid.sql()).append(" and c.unit_kind = ? and c.city_code = ?");
+                List<Object> args = new ArrayList<>(valid.args());
+                args.add(query.groupBy().name());
+                args.add(city);
+                if (query.from() != null) {
+                    sql.append(" and c.conclusion_month >= ?");
+                    args.add(query.from().toString());
+                }
+                if (query.to() != null) {
+                    sql.append(" and c.conclusion_month <= ?");
+                    args.add(query.to().toString());
+                }
+                parts.add(new Part(sql.toString(), args));
+            }
         }
-        if (query.to() != null) {
-            sql.append(" and ").append(alias).append(".conclusion_month <= ?");
-            args.add(query.to().toString());
-        }
-        if (query.cityCode() != null) {
-            sql.append(" and ").append(alias).append(".city_code = ?");
-            args.add(query.cityCode());
-        }
-        return sql.toString();
+        return parts;
     }
 
     private static String unitName(Grouping grouping, String unit, String registered) {
