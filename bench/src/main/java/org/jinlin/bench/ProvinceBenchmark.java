@@ -95,7 +95,8 @@ final class ProvinceBenchmark {
             if (stages.contains("queries")) {
                 service.awaitProjections();
                 int port = ((WebServerApplicationContext) service.context).getWebServer().getPort();
-                queries(new HttpDriver(port, LoadBenchmark.PASSWORD), data, samples, warmup, rowSeconds, md, csv);
+                queries(new HttpDriver(port, LoadBenchmark.PASSWORD), data, samples, warmup, rowSeconds, db.postgres(), md,
+                        csv);
             }
         }
         if (stages.contains("startup")) {
@@ -188,7 +189,7 @@ final class ProvinceBenchmark {
     }
 
     private static void queries(HttpDriver http, ProvinceData data, int samples, int warmup, int rowSeconds,
-                                StringBuilder md,
+                                boolean postgres, StringBuilder md,
                                 List<String> csv) {
         String asOf = data.asOf().toString();
         String city = "350800";
@@ -240,7 +241,10 @@ final class ProvinceBenchmark {
                                              .replace("{dispute}", ProvinceData.dispute(random.nextInt(data.disputes * 8 / 10)))
                                              .replace("{household}", ProvinceData.household(random.nextInt(data.households)));
                     if (mode == 1) {
-                        path += (path.contains("?") ? "&" : "?") + "asOf=" + asOf;
+                        // A different instant per request: H2 answers a statement repeated with the same arguments
+                        // from its last result while nothing it read has changed, which live writes would prevent.
+                        path += (path.contains("?") ? "&" : "?") + "asOf="
+                                + data.asOf().minusMillis(random.nextInt(600_000));
                     }
                     long t0 = System.nanoTime();
                     Driver.Answer answer = http.send(new Op(endpoint[0], MixedWorkload.AUDITOR, "GET", path, null, null,
@@ -282,10 +286,13 @@ final class ProvinceBenchmark {
 
                 **Query latency**, %d sequential requests per row over HTTP loopback as an AUDITOR, after %d
                 unmeasured ones, or fewer (at least 10) where a row took longer than %d s (random ids and
-                communities per request; asOf = %s, 95 %% through the generated history, when every entity read by
-                id existed); target p99 ≤ 50 ms:
+                communities per request; asOf = a different instant per request in the ten minutes before %s,
+                95 %% through the generated history, when every entity read by id existed).%s Target p99 ≤ 50 ms:
 
-                %s""".formatted(samples, warmup, rowSeconds, asOf, table));
+                %s""".formatted(samples, warmup, rowSeconds, asOf, postgres ? "" : """
+                 H2 answers a statement repeated with the same arguments from its last result while nothing it
+                read has changed: the current rows of the lists and statistics repeat theirs, so they may be
+                served so here but not under live writes; the asOf rows never repeat.""", table));
     }
 
     private static void startup(Path dataDir, Map<String, Object> properties, StringBuilder md, List<String> csv)
