@@ -13,6 +13,7 @@ import org.jinlin.kernel.Forbidden;
 import org.jinlin.kernel.InvalidInput;
 import org.jinlin.kernel.NotFound;
 import org.jinlin.kernel.RuleViolation;
+import org.jinlin.query.web.ReadModelBehind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -103,6 +104,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                              .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
                                                "暂时不可用 Temporarily unavailable",
                                                "the database cannot be reached; nothing was stored, retry shortly"));
+    }
+
+    /** A read asked for its client's own write, and the read model had not caught up within the wait. */
+    @ExceptionHandler(ReadModelBehind.class)
+    ResponseEntity<ProblemDetail> readModelBehind(ReadModelBehind behind) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                             .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
+                                               "尚未更新 Not yet up to date", behind.getMessage()));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

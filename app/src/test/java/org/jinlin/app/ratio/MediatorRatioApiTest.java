@@ -151,4 +151,19 @@ class MediatorRatioApiTest extends ApiTest {
         assertThat(response.body().path("detail").asText()).contains("not one of Fujian's nine cities or Pingtan");
         assertThat(analyst().get("/api/stats/mediator-ratios/350900/gaps").body().size()).isZero();
     }
+
+    @Test
+    void aReadForAWriteTheReadModelHasNotHandledIsRefusedAfterTheWaitNotAnsweredWithoutIt() {
+        // No event has this position yet: the read model cannot have handled it within the wait.
+        long beyondTheStream = Long.parseLong(registrar().send("POST", "/api/mediators",
+                json(Map.of("mediatorId", "M-BEHIND", "name", "调解员", "employment", "PART_TIME"))).eventToken())
+                               + 1_000_000;
+
+        Api.Response response = analyst().get("/api/stats/mediator-ratios?consistentWith=" + beyondTheStream);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(response.body().path("type").asText()).endsWith("read-model-behind");
+        assertThat(response.body().path("detail").asText()).contains("has not yet handled event " + beyondTheStream);
+    }
 }

@@ -41,7 +41,7 @@ class CaseViewController {
     ResponseEntity<DisputeCase> dispute(@PathVariable String id, @RequestParam(required = false) String asOf,
                                         @RequestParam(required = false) String consistentWith) {
         Instant at = AsOf.parse(asOf);
-        consistency.await(consistentWith, CaseViewProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, CaseViewProjection.PROCESSING_GROUP);
         DisputeCase found = queries.optional(new FindDisputeCase(id, at, viewer.caseReader()), DisputeCase.class)
                                    .orElseThrow(() -> new NotFound("dispute " + id + " is not reported"
                                                                    + (at == null ? "" : " as of " + at)));
@@ -61,7 +61,7 @@ class CaseViewController {
                          @RequestParam(required = false) String consistentWith) {
         Paging.check(page, size);
         Instant at = AsOf.parse(asOf);
-        consistency.await(consistentWith, CaseViewProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, CaseViewProjection.PROCESSING_GROUP);
         return queries.one(new ListDisputes(blankToNull(mediatorId), status, overdue, page, size, at,
                                             viewer.caseReader()), DisputePage.class);
     }

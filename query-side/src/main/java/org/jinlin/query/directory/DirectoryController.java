@@ -40,7 +40,7 @@ class DirectoryController {
     ResponseEntity<CommunityDetails> community(@PathVariable String code,
                                                @RequestParam(required = false) String asOf,
                                                @RequestParam(required = false) String consistentWith) {
-        consistency.await(consistentWith, DirectoryProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, DirectoryProjection.PROCESSING_GROUP);
         Instant at = AsOf.parse(asOf);
         CommunityDetails details = queries.optional(new FindCommunity(code, at), CommunityDetails.class)
                                           .orElseThrow(() -> new NotFound("community " + code + " is not registered"
@@ -57,7 +57,7 @@ class DirectoryController {
                               @RequestParam(required = false) String asOf,
                               @RequestParam(required = false) String consistentWith) {
         Paging.check(page, size);
-        consistency.await(consistentWith, DirectoryProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, DirectoryProjection.PROCESSING_GROUP);
         return queries.one(new ListCommunities(cityCode, countyCode, page, size, AsOf.parse(asOf)),
                            CommunityPage.class);
     }
@@ -67,7 +67,7 @@ class DirectoryController {
     ResponseEntity<MediatorDetails> mediator(@PathVariable String id,
                                              @RequestParam(required = false) String asOf,
                                              @RequestParam(required = false) String consistentWith) {
-        consistency.await(consistentWith, DirectoryProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, DirectoryProjection.PROCESSING_GROUP);
         Instant at = AsOf.parse(asOf);
         MediatorDetails details = queries.optional(new FindMediator(id, at), MediatorDetails.class)
                                          .orElseThrow(() -> new NotFound("mediator " + id + " is not registered"
@@ -83,7 +83,7 @@ class DirectoryController {
                            @RequestParam(required = false) String asOf,
                            @RequestParam(required = false) String consistentWith) {
         Paging.check(page, size);
-        consistency.await(consistentWith, DirectoryProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, DirectoryProjection.PROCESSING_GROUP);
         return queries.one(new ListMediators(communityCode, page, size, AsOf.parse(asOf)), MediatorPage.class);
     }
 }

@@ -34,7 +34,7 @@ class MediatorRatioController {
     @Operation(summary = "各设区市配备率 Share of communities with a full-time mediator, per city-level unit")
     List<MediatorRatio> ratios(@RequestParam(required = false) String asOf,
                                @RequestParam(required = false) String consistentWith) {
-        consistency.await(consistentWith, MediatorRatioProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, MediatorRatioProjection.PROCESSING_GROUP);
         return queries.list(new FindMediatorRatios(AsOf.parse(asOf)), MediatorRatio.class);
     }
 
@@ -42,7 +42,7 @@ class MediatorRatioController {
     @Operation(summary = "缺专职调解员的重点社区 Priority communities without a full-time mediator")
     List<MediatorGap> gaps(@PathVariable String cityCode, @RequestParam(required = false) String asOf,
                            @RequestParam(required = false) String consistentWith) {
-        consistency.await(consistentWith, MediatorRatioProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, MediatorRatioProjection.PROCESSING_GROUP);
         return queries.list(new FindMediatorGaps(cityCode, AsOf.parse(asOf)), MediatorGap.class);
     }
 }

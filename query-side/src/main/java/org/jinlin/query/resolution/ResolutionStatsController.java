@@ -38,7 +38,7 @@ class ResolutionStatsController {
             @RequestParam(required = false) String consistentWith) {
         // Parsed before waiting, so a malformed request is refused at once.
         FindResolutionStats query = FindResolutionStats.of(groupBy, from, to, cityCode, AsOf.parse(asOf));
-        consistency.await(consistentWith, ResolutionStatsProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, ResolutionStatsProjection.PROCESSING_GROUP);
         return queries.list(query, ResolutionStats.class);
     }
 }

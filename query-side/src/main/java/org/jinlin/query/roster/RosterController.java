@@ -68,7 +68,7 @@ class RosterController {
                       @RequestParam(required = false) String asOf,
                       @RequestParam(required = false) String consistentWith) {
         Paging.check(page, size);
-        consistency.await(consistentWith, LowIncomeRosterProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, LowIncomeRosterProjection.PROCESSING_GROUP);
         RosterPage answer = queries.one(new FindLowIncomeRoster(blank(cityCode), blank(countyCode),
                                                                 blank(communityCode), blank(category), page, size,
                                                                 AsOf.parse(asOf)), RosterPage.class);
@@ -84,7 +84,7 @@ class RosterController {
                                               @RequestParam(required = false) String category,
                                               @RequestParam(required = false) String asOf,
                                               @RequestParam(required = false) String consistentWith) {
-        consistency.await(consistentWith, LowIncomeRosterProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, LowIncomeRosterProjection.PROCESSING_GROUP);
         Instant at = AsOf.parse(asOf);
         // Checks the filters (a 400 before anything is streamed).
         queries.one(new FindLowIncomeRoster(blank(cityCode), blank(countyCode), blank(communityCode), blank(category),
@@ -113,7 +113,7 @@ class RosterController {
                          + "for analysts, counts below the threshold show as \"<5\"")
     List<?> summary(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String asOf,
                     @RequestParam(required = false) String consistentWith) {
-        consistency.await(consistentWith, LowIncomeRosterProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, LowIncomeRosterProjection.PROCESSING_GROUP);
         List<RosterSummary> summary = queries.list(new FindRosterSummary(groupBy, AsOf.parse(asOf)), RosterSummary.class);
         return viewer.seesPersonalData() ? summary : summary.stream().map(suppression::apply).toList();
     }
@@ -122,7 +122,7 @@ class RosterController {
     @Operation(summary = "住户详情 A household's current facts, members and categories with the reasons")
     ResponseEntity<HouseholdView> household(@PathVariable String id, @RequestParam(required = false) String asOf,
                                             @RequestParam(required = false) String consistentWith) {
-        consistency.await(consistentWith, LowIncomeRosterProjection.PROCESSING_GROUP);
+        consistency.require(consistentWith, LowIncomeRosterProjection.PROCESSING_GROUP);
         Instant at = AsOf.parse(asOf);
         HouseholdView view = queries.optional(new FindHousehold(id, at), HouseholdView.class)
                                     .orElseThrow(() -> new NotFound("household " + id + " is not registered"

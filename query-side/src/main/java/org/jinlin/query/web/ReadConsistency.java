@@ -32,29 +32,47 @@ public class ReadConsistency {
     }
 
     /**
+     * Waits until every processing group named has handled the event at {@code eventToken}, for an answer of the
+     * API: when the wait times out, the read is refused ({@link ReadModelBehind}, answered 503 with Retry-After)
+     * rather than answered without the client's own write.
+     */
+    public void require(String eventToken, String... processingGroups) {
+        String behind = firstBehind(eventToken, processingGroups);
+        if (behind != null) {
+            throw new ReadModelBehind(parse(eventToken), behind);
+        }
+    }
+
+    /**
      * Waits until every processing group named has handled the event at {@code eventToken}; returns {@code false}
-     * when the wait timed out (the answer may then be older than the client's write).
+     * when the wait timed out (the answer may then be older than the client's write). For the web pages, which
+     * show what there is after a form's redirect; a reload shows the rest.
      */
     public boolean await(String eventToken, String... processingGroups) {
+        return firstBehind(eventToken, processingGroups) == null;
+    }
+
+    /** Waits as {@link #await} does; the first processing group still behind when the wait ended, else null. */
+    private String firstBehind(String eventToken, String... processingGroups) {
         if (eventToken == null || eventToken.isBlank()) {
-            return true;
+            return null;
         }
         long index = parse(eventToken);
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         for (String group : processingGroups) {
             while (!handled(group, index)) {
                 if (System.nanoTime() > deadline) {
-                    return false;
+                    return group;
                 }
                 try {
                     Thread.sleep(POLL_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return false;
+                    return group;
                 }
             }
         }
-        return true;
+        return null;
     }
 
     /**
