@@ -416,7 +416,7 @@ public class CaseViewProjection extends GenerationalProjection {
         for (Status status : statuses) {
             for (int v = 0; v < validities.size(); v++) {
                 // The current versions come in list order from the index (the columns before reported_at are
-                // fixed); those that ended after asOf are few and sorted.
+                // fixed); those that ended after asOf are read for their keys (below).
                 StringBuilder filter = new StringBuilder(" where " + validities.get(v).sql() + " and d.status = ?");
                 List<Object> args = new ArrayList<>(List.of(validities.get(v).argsWith(status.name())));
                 if (mediatorId != null) {

@@ -21,6 +21,7 @@ import org.jinlin.kernel.ratio.MediatorRatioQueries.MediatorRatio;
 import org.jinlin.query.readmodel.GenerationalProjection;
 import org.jinlin.query.readmodel.Generations;
 import org.jinlin.query.readmodel.TemporalTable;
+import org.jinlin.query.readmodel.TemporalTable.Condition;
 import org.jinlin.query.readmodel.TemporalTable.Version;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +30,9 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * 专职调解员配备率 (read model 2): per city-level unit, communities registered and communities with at least one
@@ -169,13 +168,10 @@ public class MediatorRatioProjection extends GenerationalProjection {
         BigDecimal target = properties.target();
         // As of an instant: the versions still current and those that ended after it, each a range of
         // ix_ratio_city_now; "valid_to is null or valid_to > ?" made the database read every version of every city.
-        List<Object> args = new ArrayList<>();
-        String select = TemporalTable.validAtInRanges("", reading(), query.asOf()).stream().map(range -> {
-            args.addAll(range.args());
-            return "select city_code, communities, with_full_time_mediator from ratio_city where " + range.sql()
-                   + " and communities > 0";
-        }).collect(Collectors.joining(" union all "));
-        return jdbc.query(select + " order by 1",
+        Condition valid = TemporalTable.unionOfRanges("", reading(), query.asOf(), range ->
+                "select city_code, communities, with_full_time_mediator from ratio_city where " + range
+                + " and communities > 0");
+        return jdbc.query(valid.sql() + " order by 1",
                           (rs, n) -> {
                               String city = rs.getString(1);
                               long all = rs.getLong(2);
@@ -185,23 +181,21 @@ public class MediatorRatioProjection extends GenerationalProjection {
                                                        BigDecimal.valueOf(covered)
                                                                  .compareTo(target.multiply(BigDecimal.valueOf(all))) >= 0);
                           },
-                          args.toArray());
+                          valid.args().toArray());
     }
 
     @QueryHandler
     public List<MediatorGap> handle(FindMediatorGaps query) {
         Divisions.requireCityCode("cityCode", query.cityCode());
         // The same two ranges, of ix_ratio_community_city.
-        List<Object> args = new ArrayList<>();
-        String select = TemporalTable.validAtInRanges("", reading(), query.asOf()).stream().map(range -> {
-            args.addAll(List.of(range.argsWith(query.cityCode(), properties.priorityPopulation())));
-            return "select code, name, resident_population, dispute_prominent from ratio_community where "
-                   + range.sql() + " and city_code = ? and registered = true and full_time_mediators = 0"
-                   + " and (dispute_prominent = true or resident_population >= ?)";
-        }).collect(Collectors.joining(" union all "));
-        return jdbc.query(select + " order by 4 desc, 3 desc, 1",
+        Condition valid = TemporalTable.unionOfRanges("", reading(), query.asOf(), range ->
+                "select code, name, resident_population, dispute_prominent from ratio_community where " + range
+                + " and city_code = ? and registered = true and full_time_mediators = 0"
+                + " and (dispute_prominent = true or resident_population >= ?)",
+                query.cityCode(), properties.priorityPopulation());
+        return jdbc.query(valid.sql() + " order by 4 desc, 3 desc, 1",
                           (rs, n) -> new MediatorGap(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)),
-                          args.toArray());
+                          valid.args().toArray());
     }
 
     private static CommunityRow prominent(CommunityRow c, boolean prominent) {

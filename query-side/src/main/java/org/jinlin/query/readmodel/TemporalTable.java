@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -507,6 +508,23 @@ public final class TemporalTable {
                                      List.of(generation, at)),
                        new Condition(p + "generation = ? and " + p + "valid_to > ? and " + p + "valid_from <= ?",
                                      List.of(generation, at, at)));
+    }
+
+    /**
+     * One statement for the versions valid at {@code asOf}: the union of a branch per range of
+     * {@link #validAtInRanges}. {@code branch} makes a branch's statement from its range's condition; each branch's
+     * arguments are the range's, then {@code moreArgs}. For small answers ordered as a whole (H2 holds a union's
+     * rows in memory before returning them).
+     */
+    public static Condition unionOfRanges(String alias, int generation, Instant asOf, Function<String, String> branch,
+                                          Object... moreArgs) {
+        List<String> branches = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (Condition range : validAtInRanges(alias, generation, asOf)) {
+            branches.add(branch.apply(range.sql()));
+            args.addAll(List.of(range.argsWith(moreArgs)));
+        }
+        return new Condition(String.join(" union all ", branches), args);
     }
 
     /**

@@ -648,10 +648,6 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
                + " m.city_code, m.county_code, m.community_code, m.household_id, m.member_no";
     }
 
-    /**
-     * The unit filters. A county or a community also fixes the units above it, and says so in the condition: the
-     * page index leads with city, county, community, so a county's page is found without walking other cities.
-     */
     /** The conditions every roster listing adds to its validity: on the roster, in the units, of the category. */
     private static void rosterFilter(StringBuilder where, List<Object> args, String cityCode, String countyCode,
                                      String communityCode, String category) {
@@ -664,6 +660,10 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         }
     }
 
+    /**
+     * The unit filters. A county or a community also fixes the units above it, and says so in the condition: the
+     * page index leads with city, county, community, so a county's page is found without walking other cities.
+     */
     private static void unitFilter(StringBuilder where, List<Object> args, String cityCode, String countyCode,
                                    String communityCode) {
         String city = blankToNull(cityCode);
