@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * Command throughput and latency of the mixed workload (commands only) from 1, 4 and 16 threads: in-process through
@@ -25,8 +27,8 @@ import java.util.Map;
  */
 final class ThroughputBenchmark {
 
-    record Row(String system, int threads, double perSecond, double eventsPerSecond, double p50, double p99,
-               double max, long refusals, String loadAverage) {
+    record Row(int repeat, String system, int threads, double perSecond, double eventsPerSecond, double p50,
+               double p99, double max, long refusals, String loadAverage) {
     }
 
     private ThroughputBenchmark() {
@@ -36,6 +38,7 @@ final class ThroughputBenchmark {
         int seconds = options.integer("seconds", 60);
         int warmup = options.integer("warmup", 10);
         int batch = options.integer("batch", 100);
+        int repeats = options.integer("repeats", 3);
         int[] threadCounts = Arrays.stream(options.text("threads", "1,4,16").split(",")).mapToInt(Integer::parseInt)
                                    .toArray();
         List<String> systems = List.of(options.text("systems", "gateway,http,memory,crud,jdbc").split(","));
@@ -44,36 +47,11 @@ final class ThroughputBenchmark {
         String loadBefore = Results.loadAverage();
         Instant started = Instant.now();
         List<Row> rows = new ArrayList<>();
-        List<JdbcAppendBaseline.Sample> samples = new ArrayList<>();
-
-        Path esDir = fresh(out.resolve("throughput-" + db.name()));
-        Map<String, Object> serviceProperties = new HashMap<>(db.serviceProperties("throughput", true));
-        serviceProperties.put("jinlin.security.bcrypt-strength", "4");
-        try (EmbeddedService service = EmbeddedService.start(esDir, serviceProperties)) {
-            GatewayDriver gateway = new GatewayDriver(service.bean(CommandGateway.class));
-            gateway.send(MixedWorkload.cityPolicy());
-            if (systems.contains("gateway")) {
-                for (int threads : threadCounts) {
-                    String run = "G" + threads;
-                    rows.add(measure("event-sourced, in-process gateway", threads, warmup, seconds, 1,
-                                     w -> new MixedWorkload(w, run, false, 42), gateway));
-                }
-            }
-            if (systems.contains("http")) {
-                int port = ((WebServerApplicationContext) service.context).getWebServer().getPort();
-                HttpDriver http = new HttpDriver(port, LoadBenchmark.PASSWORD);
-                for (int threads : threadCounts) {
-                    String run = "H" + threads;
-                    LoadBenchmark.createUsers(service, run, threads);
-                    rows.add(measure("event-sourced, HTTP loopback", threads, warmup, seconds, 1,
-                                     w -> new MixedWorkload(w, run, false, 42), http));
-                }
-            }
-            service.bean(JdbcTemplate.class).query(
-                    "select payload, meta_data, payload_type from domain_event_entry order by global_index limit 5000",
-                    rs -> {
-                        samples.add(new JdbcAppendBaseline.Sample(rs.getBytes(1), rs.getBytes(2), rs.getString(3)));
-                    });
+        // Every repeat is a whole run of the systems, each on a fresh store, so that the ratios of one repeat
+        // compare systems measured minutes apart and the medians are over independent runs.
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            System.out.printf("== repeat %d of %d%n", repeat, repeats);
+            rows.addAll(runOnce(repeat, systems, threadCounts, warmup, seconds, batch, out, db));
         }
         // Before/after comparisons of H2 settings: {system, property, before, before label, after, after label}.
         String[][] comparisons = {
@@ -93,6 +71,43 @@ final class ThroughputBenchmark {
             }
             rows.addAll(abRounds(options, out, threadCounts, warmup, seconds, ab[1], ab[2], ab[3], ab[4], ab[5]));
         }
+        report(db, started, seconds, warmup, repeats, loadBefore, rows);
+    }
+
+    /** One run of every system asked for, from each thread count; the rows carry {@code repeat}. */
+    private static List<Row> runOnce(int repeat, List<String> systems, int[] threadCounts, int warmup, int seconds,
+                                     int batch, Path out, Database db) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        List<JdbcAppendBaseline.Sample> samples = new ArrayList<>();
+        Path esDir = fresh(out.resolve("throughput-" + db.name()));
+        Map<String, Object> serviceProperties = new HashMap<>(db.serviceProperties("throughput", true));
+        serviceProperties.put("jinlin.security.bcrypt-strength", "4");
+        try (EmbeddedService service = EmbeddedService.start(esDir, serviceProperties)) {
+            GatewayDriver gateway = new GatewayDriver(service.bean(CommandGateway.class));
+            gateway.send(MixedWorkload.cityPolicy());
+            if (systems.contains("gateway")) {
+                for (int threads : threadCounts) {
+                    String run = "G" + threads;
+                    rows.add(measure(repeat, "event-sourced, in-process gateway", threads, warmup, seconds, 1,
+                                     w -> new MixedWorkload(w, run, false, 42), gateway));
+                }
+            }
+            if (systems.contains("http")) {
+                int port = ((WebServerApplicationContext) service.context).getWebServer().getPort();
+                HttpDriver http = new HttpDriver(port, LoadBenchmark.PASSWORD);
+                for (int threads : threadCounts) {
+                    String run = "H" + threads;
+                    LoadBenchmark.createUsers(service, run, threads);
+                    rows.add(measure(repeat, "event-sourced, HTTP loopback", threads, warmup, seconds, 1,
+                                     w -> new MixedWorkload(w, run, false, 42), http));
+                }
+            }
+            service.bean(JdbcTemplate.class).query(
+                    "select payload, meta_data, payload_type from domain_event_entry order by global_index limit 5000",
+                    rs -> {
+                        samples.add(new JdbcAppendBaseline.Sample(rs.getBytes(1), rs.getBytes(2), rs.getString(3)));
+                    });
+        }
         if (systems.contains("memory")) {
             Path memoryDir = fresh(out.resolve("throughput-memory-" + db.name()));
             Map<String, Object> memoryProperties = new HashMap<>(db.serviceProperties("throughput_memory", true));
@@ -103,7 +118,7 @@ final class ThroughputBenchmark {
                 gateway.send(MixedWorkload.cityPolicy());
                 for (int threads : threadCounts) {
                     String run = "M" + threads;
-                    rows.add(measure("(c) Axon, in-memory event store, gateway", threads, warmup, seconds, 1,
+                    rows.add(measure(repeat, "(c) Axon, in-memory event store, gateway", threads, warmup, seconds, 1,
                                      w -> new MixedWorkload(w, run, false, 42), gateway));
                 }
             }
@@ -123,7 +138,7 @@ final class ThroughputBenchmark {
                 driver.send(MixedWorkload.cityPolicy());
                 for (int threads : threadCounts) {
                     String run = "C" + threads;
-                    rows.add(measure("(a) Spring Data JPA CRUD", threads, warmup, seconds, 1,
+                    rows.add(measure(repeat, "(a) Spring Data JPA CRUD", threads, warmup, seconds, 1,
                                      w -> new MixedWorkload(w, run, false, 42), driver));
                 }
             }
@@ -134,12 +149,12 @@ final class ThroughputBenchmark {
                     db.baselineUrl("throughput_raw", jdbcDir), db.user(), db.password(), samples, batch)) {
                 for (int threads : threadCounts) {
                     String run = "J" + threads;
-                    rows.add(measure("(b) raw JDBC batched appends (" + batch + "/tx)", threads, warmup, seconds,
-                                     batch, w -> jdbc.workload(w, run), jdbc.driver()));
+                    rows.add(measure(repeat, "(b) raw JDBC batched appends (" + batch + "/tx)", threads, warmup,
+                                     seconds, batch, w -> jdbc.workload(w, run), jdbc.driver()));
                 }
             }
         }
-        report(db, started, seconds, warmup, loadBefore, rows);
+        return rows;
     }
 
     private static Path fresh(Path dir) throws Exception {
@@ -167,8 +182,8 @@ final class ThroughputBenchmark {
                     gateway.send(MixedWorkload.cityPolicy());
                     for (int threads : threadCounts) {
                         String run = "AB" + round + value + threads;
-                        rows.add(measure(value.equals(before) ? beforeLabel : afterLabel, threads, warmup, seconds,
-                                         1, w -> new MixedWorkload(w, run, false, 42), gateway));
+                        rows.add(measure(round + 1, value.equals(before) ? beforeLabel : afterLabel, threads, warmup,
+                                         seconds, 1, w -> new MixedWorkload(w, run, false, 42), gateway));
                     }
                 }
             }
@@ -176,12 +191,12 @@ final class ThroughputBenchmark {
         return rows;
     }
 
-    private static Row measure(String system, int threads, int warmup, int seconds, int eventsPerOp,
+    private static Row measure(int repeat, String system, int threads, int warmup, int seconds, int eventsPerOp,
                                java.util.function.IntFunction<Runner.Workload> workloads, Driver driver)
             throws Exception {
         System.out.printf("%s, %d threads: %d s warm-up + %d s%n", system, threads, warmup, seconds);
         Runner.Result r = Runner.run(threads, warmup, seconds, workloads, driver);
-        Row row = new Row(system, threads, r.writesPerSecond(), r.writesPerSecond() * eventsPerOp,
+        Row row = new Row(repeat, system, threads, r.writesPerSecond(), r.writesPerSecond() * eventsPerOp,
                           Runner.Result.percentileMillis(r.writeNanos, 50),
                           Runner.Result.percentileMillis(r.writeNanos, 99),
                           Runner.Result.percentileMillis(r.writeNanos, 100), r.errorCount, Results.loadAverage());
@@ -191,55 +206,69 @@ final class ThroughputBenchmark {
         return row;
     }
 
-    private static void report(Database db, Instant started, int seconds, int warmup, String loadBefore, List<Row> rows)
-            throws Exception {
+    private static void report(Database db, Instant started, int seconds, int warmup, int repeats, String loadBefore,
+                               List<Row> rows) throws Exception {
+        // Rows of the same system and thread count, one per repeat (or per round of a before/after comparison).
+        Map<String, List<Row>> runs = new LinkedHashMap<>();
+        rows.forEach(r -> runs.computeIfAbsent(r.system() + "\u0000" + r.threads(), k -> new ArrayList<>()).add(r));
         List<String> csv = new ArrayList<>();
         StringBuilder table = new StringBuilder("""
-                | system | threads | commands/s | events/s | p50 ms | p99 ms | max ms | refusals | load avg after |
+                | system | threads | commands/s: median (each run) | events/s | p50 ms | p99 ms | max ms | refusals | load avg after the last run |
                 |---|---|---|---|---|---|---|---|---|
                 """);
-        for (Row row : rows) {
-            table.append("| %s | %d | %,.0f | %,.0f | %.1f | %.1f | %.1f | %d | %s |%n".formatted(
-                    row.system(), row.threads(), row.perSecond(), row.eventsPerSecond(), row.p50(), row.p99(),
-                    row.max(), row.refusals(), row.loadAverage()));
-            csv.add("\"%s\",%d,%d,%d,%.1f,%.1f,%.2f,%.2f,%.2f,%d,\"%s\"".formatted(
-                    row.system(), row.threads(), seconds, warmup, row.perSecond(), row.eventsPerSecond(), row.p50(),
-                    row.p99(), row.max(), row.refusals(), row.loadAverage()));
+        for (List<Row> same : runs.values()) {
+            Row first = same.get(0);
+            Row median = median(same);
+            table.append("| %s | %d | **%,.0f** (%s) | %,.0f | %.1f | %.1f | %.1f | %d | %s |%n".formatted(
+                    first.system(), first.threads(), median.perSecond(),
+                    same.stream().map(r -> "%,.0f".formatted(r.perSecond())).collect(Collectors.joining(" / ")),
+                    median.eventsPerSecond(), median.p50(), median.p99(), median.max(), median.refusals(),
+                    same.get(same.size() - 1).loadAverage()));
+            for (Row row : same) {
+                csv.add(csvRow(row, "%s [run %d of %d]".formatted(row.system(), row.repeat(), same.size()), seconds,
+                               warmup));
+            }
+            csv.add(csvRow(median, "%s [median of %d]".formatted(first.system(), same.size()), seconds, warmup));
         }
-        Map<Integer, Map<String, Row>> byThreads = new LinkedHashMap<>();
-        rows.forEach(r -> byThreads.computeIfAbsent(r.threads(), t -> new LinkedHashMap<>())
-                                   .put(r.system(), r));
         StringBuilder ratios = new StringBuilder("""
                 | threads | event-sourced gateway ÷ CRUD (target ≥ 1.0) | ÷ raw JDBC events/s (target ≥ 0.25) | HTTP ÷ gateway | gateway ÷ in-memory store |
                 |---|---|---|---|---|
                 """);
-        for (Map.Entry<Integer, Map<String, Row>> entry : byThreads.entrySet()) {
-            Map<String, Row> at = entry.getValue();
-            Row gateway = find(at, "event-source", "in-process");
-            Row http = find(at, "event-source", "HTTP");
-            Row crud = find(at, "(a)", "");
-            Row jdbc = find(at, "(b)", "");
-            Row memory = find(at, "(c)", "");
-            ratios.append("| %d | %s | %s | %s | %s |%n".formatted(entry.getKey(), ratio(gateway, crud, false),
-                                                                   ratio(gateway, jdbc, true), ratio(http, gateway, false),
-                                                                   ratio(gateway, memory, false)));
+        for (int threads : rows.stream().mapToInt(Row::threads).distinct().toArray()) {
+            List<Map<String, Row>> byRepeat = new ArrayList<>();
+            for (int repeat = 1; repeat <= repeats; repeat++) {
+                Map<String, Row> at = new LinkedHashMap<>();
+                for (Row r : rows) {
+                    if (r.threads() == threads && r.repeat() == repeat) {
+                        at.put(r.system(), r);
+                    }
+                }
+                byRepeat.add(at);
+            }
+            ratios.append("| %d | %s | %s | %s | %s |%n".formatted(threads,
+                    ratios(byRepeat, "event-source", "in-process", "(a)", "", false),
+                    ratios(byRepeat, "event-source", "in-process", "(b)", "", true),
+                    ratios(byRepeat, "event-source", "HTTP", "event-source", "in-process", false),
+                    ratios(byRepeat, "event-source", "in-process", "(c)", "", false)));
         }
         Results.csv("throughput", "system,threads,seconds,warmup,commands_per_s,events_per_s,p50_ms,p99_ms,max_ms,"
                                   + "refusals,load_average_after", csv, db);
         String text = """
                 ## Command throughput and latency, with baselines, on %s (issue 9, workload 1 and 2)
 
-                `bench/run.sh throughput --db %s` — started %s; machine: %s; load average at start %s, at end %s
-                (the machine was shared with other builds; see the load average after each row). Every row: %d s
-                warm-up, then %d s measured; one run per row (60 s rows are long enough that the median of one
-                run is the run). %s
+                `bench/run.sh throughput --db %s --repeats %d` — started %s; machine: %s; load average at start %s,
+                at end %s (the machine was shared with other builds; see the load average after each row). Every
+                row: %d s warm-up, then %d s measured, in each of %d repeats; a repeat is a whole run of every
+                system, each on a fresh store. Each figure is the median over the repeats (commands/s also lists
+                every run; a before/after comparison's rows are its rounds). %s
 
                 %s
-                Ratios (same thread count, same run):
+                Ratios, computed within each repeat (same thread count, systems measured minutes apart): median
+                (each repeat):
 
                 %s
-                """.formatted(db.label(), db.name(), started, Results.machine(), loadBefore, Results.loadAverage(),
-                              warmup, seconds, db.postgres() ? """
+                """.formatted(db.label(), db.name(), repeats, started, Results.machine(), loadBefore,
+                              Results.loadAverage(), warmup, seconds, repeats, db.postgres() ? """
                         Database: %s. Every system on its own freshly created database: the service, the service \
                         with the in-memory event store (its lookups, read models and tokens on PostgreSQL), the \
                         CRUD baseline, the raw JDBC baseline. The command mix: see bench/README.md; every command \
@@ -252,16 +281,47 @@ final class ThroughputBenchmark {
         Results.section(db.section("throughput"), text);
     }
 
+    /** Each figure the median of the runs' figures (refusals: their sum). */
+    private static Row median(List<Row> same) {
+        Row first = same.get(0);
+        return new Row(0, first.system(), first.threads(), median(same, Row::perSecond),
+                       median(same, Row::eventsPerSecond), median(same, Row::p50), median(same, Row::p99),
+                       median(same, Row::max), same.stream().mapToLong(Row::refusals).sum(),
+                       same.get(same.size() - 1).loadAverage());
+    }
+
+    private static double median(List<Row> rows, ToDoubleFunction<Row> figure) {
+        return Results.median(rows.stream().mapToDouble(figure).toArray());
+    }
+
+    private static String csvRow(Row row, String label, int seconds, int warmup) {
+        return "\"%s\",%d,%d,%d,%.1f,%.1f,%.2f,%.2f,%.2f,%d,\"%s\"".formatted(
+                label, row.threads(), seconds, warmup, row.perSecond(), row.eventsPerSecond(), row.p50(), row.p99(),
+                row.max(), row.refusals(), row.loadAverage());
+    }
+
+    /**
+     * The ratio of system a to system b in each repeat where both ran, as "median (each)"; events/s or commands/s.
+     */
+    private static String ratios(List<Map<String, Row>> byRepeat, String aPrefix, String aContains, String bPrefix,
+                                 String bContains, boolean events) {
+        List<Double> each = new ArrayList<>();
+        for (Map<String, Row> at : byRepeat) {
+            Row a = find(at, aPrefix, aContains);
+            Row b = find(at, bPrefix, bContains);
+            if (a != null && b != null) {
+                each.add(events ? a.eventsPerSecond() / b.eventsPerSecond() : a.perSecond() / b.perSecond());
+            }
+        }
+        if (each.isEmpty()) {
+            return "–";
+        }
+        return "**%.2f** (%s)".formatted(Results.median(each.stream().mapToDouble(Double::doubleValue).toArray()),
+                                         each.stream().map("%.2f"::formatted).collect(Collectors.joining(" / ")));
+    }
+
     private static Row find(Map<String, Row> rows, String prefix, String contains) {
         return rows.values().stream().filter(r -> r.system().startsWith(prefix) && r.system().contains(contains))
                    .findFirst().orElse(null);
-    }
-
-    private static String ratio(Row a, Row b, boolean events) {
-        if (a == null || b == null) {
-            return "–";
-        }
-        double x = events ? a.eventsPerSecond() / b.eventsPerSecond() : a.perSecond() / b.perSecond();
-        return String.format("%.2f", x);
     }
 }
