@@ -281,6 +281,11 @@ class ListPagePlanTest {
             assertThat(plan(statements, i)).as("plan of %s", statements.sql.get(i))
                                            .containsPattern("(?is)ix_res_(unit_month|days|source)_city: [^*]*CITY_CODE")
                                            .containsPattern("(?is)_city: [^*]*VALID_TO");
+            if (statements.sql.get(i).contains("res_unit_name")) {
+                // A unit's name is looked up once, after its months' counters are summed, not once per month.
+                assertThat(plan(statements, i)).as("plan of %s", statements.sql.get(i))
+                                               .containsPattern("(?is)GROUP BY [^)]*\\)\\s*\"G\"\\s.*RES_UNIT_NAME");
+            }
         }
     }
 }

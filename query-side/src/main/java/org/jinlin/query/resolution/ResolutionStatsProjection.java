@@ -246,19 +246,23 @@ public class ResolutionStatsProjection extends GenerationalProjection {
         int generation = reading();
         Condition n = TemporalTable.validAt("n", generation, query.asOf());
         StringBuilder sums = new StringBuilder();
+        StringBuilder summed = new StringBuilder();
         for (String counter : COUNTERS) {
-            sums.append(", sum(c.").append(counter).append(")");
+            sums.append(", sum(c.").append(counter).append(") as ").append(counter);
+            summed.append(", g.").append(counter);
         }
         Map<String, long[]> totals = new TreeMap<>();
         Map<String, String> unitNames = new HashMap<>();
         Map<String, TreeMap<Integer, Long>> daysByUnit = new HashMap<>();
         Map<String, Map<Source, Long>> sourcesByUnit = new HashMap<>();
         for (Part part : parts(generation, query)) {
-            List<Object> args = new ArrayList<>(n.args());
-            args.addAll(part.args());
-            jdbc.query("select c.unit, n.name" + sums + " from res_unit_month c left join res_unit_name n"
-                       + " on n.unit_kind = c.unit_kind and n.unit = c.unit and " + n.sql()
-                       + " where " + part.where() + " group by c.unit, n.name",
+            List<Object> args = new ArrayList<>(part.args());
+            args.addAll(n.args());
+            // Summed per unit first, then each unit's name: a city's communities have a dozen counter rows each
+            // (one per month), and joining the names before grouping looked a name up for every one of them.
+            jdbc.query("select g.unit, n.name" + summed + " from (select c.unit_kind, c.unit" + sums
+                       + " from res_unit_month c where " + part.where() + " group by c.unit_kind, c.unit) g"
+                       + " left join res_unit_name n on n.unit_kind = g.unit_kind and n.unit = g.unit and " + n.sql(),
                        rs -> {
                            long[] counts = totals.computeIfAbsent(rs.getString(1), u -> new long[COUNTERS.size()]);
                            for (int i = 0; i < counts.length; i++) {
