@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -53,6 +54,7 @@ class DurableH2CommitsTest {
 
         verify(connection).commit();
         verify(statement, times(1)).execute("CHECKPOINT");
+        verify(statement, never()).executeQuery(anyString());
         assertThat(dataSource.checkpointedCommits()).isEqualTo(1);
         assertThat(dataSource.processorCommits()).isZero();
     }
@@ -207,5 +209,49 @@ class DurableH2CommitsTest {
             connection.commit();
             assertThat(store.checkpointedCommits()).as("a write that found nothing to change").isEqualTo(1);
         }
+    }
+
+    /**
+     * Sixteen sessions writing and reading at once: every commit succeeds, every write is checkpointed and every read
+     * is recognised as having changed nothing, each session asked about its own transaction only. (The statement on
+     * information_schema.sessions that asked before read every session's state, and in the throughput benchmark at
+     * 16 threads it failed twice in about 60 000 commands with H2's NullPointerException; too rarely to show here.)
+     */
+    @Test
+    void concurrentWritersOnTheRealStoreAllCommitAndAreCheckpointed(@TempDir Path directory) throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + directory.resolve("jinlin") + ";RETENTION_TIME=1000;COMPRESS=TRUE");
+        CheckpointingDataSource store = new CheckpointingDataSource(h2, false, true);
+        try (Connection setup = store.getConnection()) {
+            setup.createStatement().execute("create table t (x int)");
+        }
+        int writers = 16;
+        int commitsEach = 200;
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(threads.submit(() -> {
+                    try (Connection connection = store.getConnection()) {
+                        connection.setAutoCommit(false);
+                        for (int i = 0; i < commitsEach; i++) {
+                            connection.createStatement().executeUpdate("insert into t values (" + writer + ")");
+                            connection.commit();
+                            connection.createStatement().executeQuery("select count(*) from t").close();
+                            connection.commit();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(store.checkpointedCommits()).as("every write").isEqualTo((long) writers * commitsEach);
+        assertThat(store.unchangedCommits()).as("every read").isEqualTo((long) writers * commitsEach);
     }
 }
