@@ -188,11 +188,8 @@ class DurableH2CommitsTest {
 
     @Test
     void onTheRealStoreOnlyATransactionThatChangedSomethingIsCheckpointed(@TempDir Path directory) throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + directory.resolve("jinlin") + ";RETENTION_TIME=1000;COMPRESS=TRUE");
-        CheckpointingDataSource store = new CheckpointingDataSource(h2, false, true);
+        CheckpointingDataSource store = realStoreWithATable(directory);
         try (Connection connection = store.getConnection()) {
-            connection.createStatement().execute("create table t (x int)");
             connection.setAutoCommit(false);
 
             connection.createStatement().executeQuery("select count(*) from t").close();
@@ -219,12 +216,7 @@ class DurableH2CommitsTest {
      */
     @Test
     void concurrentWritersOnTheRealStoreAllCommitAndAreCheckpointed(@TempDir Path directory) throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + directory.resolve("jinlin") + ";RETENTION_TIME=1000;COMPRESS=TRUE");
-        CheckpointingDataSource store = new CheckpointingDataSource(h2, false, true);
-        try (Connection setup = store.getConnection()) {
-            setup.createStatement().execute("create table t (x int)");
-        }
+        CheckpointingDataSource store = realStoreWithATable(directory);
         int writers = 16;
         int commitsEach = 200;
         ExecutorService threads = Executors.newFixedThreadPool(writers);
@@ -253,5 +245,16 @@ class DurableH2CommitsTest {
         }
         assertThat(store.checkpointedCommits()).as("every write").isEqualTo((long) writers * commitsEach);
         assertThat(store.unchangedCommits()).as("every read").isEqualTo((long) writers * commitsEach);
+    }
+
+    /** An H2 file with the service's settings, behind the checkpointing data source, with an empty table t (x int). */
+    private static CheckpointingDataSource realStoreWithATable(Path directory) throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + directory.resolve("jinlin") + ";RETENTION_TIME=1000;COMPRESS=TRUE");
+        CheckpointingDataSource store = new CheckpointingDataSource(h2, false, true);
+        try (Connection setup = store.getConnection()) {
+            setup.createStatement().execute("create table t (x int)");
+        }
+        return store;
     }
 }
