@@ -52,8 +52,9 @@ final class AggregateBenchmark {
         List<Side> with = new ArrayList<>();
         for (int repeat = 1; repeat <= repeats; repeat++) {
             System.out.printf("== repeat %d of %d%n", repeat, repeats);
-            without.add(measure(db, out, "aggregate", events, samples, 0, "no snapshots"));
-            with.add(measure(db, out, "aggregate_snapshots", events, samples, snapshotEvery,
+            // Each repeat on stores of its own (see ThroughputBenchmark.runOnce).
+            without.add(measure(db, out, "aggregate_r" + repeat, events, samples, 0, "no snapshots"));
+            with.add(measure(db, out, "aggregate_snapshots_r" + repeat, events, samples, snapshotEvery,
                              "a snapshot every " + snapshotEvery + " events (the default)"));
         }
         StringBuilder table = new StringBuilder();

@@ -79,8 +79,11 @@ final class ThroughputBenchmark {
                                      int batch, Path out, Database db) throws Exception {
         List<Row> rows = new ArrayList<>();
         List<JdbcAppendBaseline.Sample> samples = new ArrayList<>();
-        Path esDir = fresh(out.resolve("throughput-" + db.name()));
-        Map<String, Object> serviceProperties = new HashMap<>(db.serviceProperties("throughput", true));
+        // Each repeat on stores of its own: an H2 database that some connection still held open after its service
+        // closed would otherwise be found again, with the previous repeat's aggregates, under the same file name.
+        String r = "_r" + repeat;
+        Path esDir = fresh(out.resolve("throughput-" + db.name() + r));
+        Map<String, Object> serviceProperties = new HashMap<>(db.serviceProperties("throughput" + r, true));
         serviceProperties.put("jinlin.security.bcrypt-strength", "4");
         try (EmbeddedService service = EmbeddedService.start(esDir, serviceProperties)) {
             GatewayDriver gateway = new GatewayDriver(service.bean(CommandGateway.class));
@@ -109,8 +112,8 @@ final class ThroughputBenchmark {
                     });
         }
         if (systems.contains("memory")) {
-            Path memoryDir = fresh(out.resolve("throughput-memory-" + db.name()));
-            Map<String, Object> memoryProperties = new HashMap<>(db.serviceProperties("throughput_memory", true));
+            Path memoryDir = fresh(out.resolve("throughput-memory-" + db.name() + r));
+            Map<String, Object> memoryProperties = new HashMap<>(db.serviceProperties("throughput_memory" + r, true));
             memoryProperties.put("spring.main.allow-bean-definition-overriding", "true");
             try (EmbeddedService service = EmbeddedService.start(memoryDir, memoryProperties,
                                                                  InMemoryEventStore.class)) {
@@ -124,8 +127,8 @@ final class ThroughputBenchmark {
             }
         }
         if (systems.contains("crud")) {
-            Path crudDir = fresh(out.resolve("throughput-crud-" + db.name()));
-            try (CrudBaseline crud = new CrudBaseline(db.baselineUrl("throughput_crud", crudDir), db.user(),
+            Path crudDir = fresh(out.resolve("throughput-crud-" + db.name() + r));
+            try (CrudBaseline crud = new CrudBaseline(db.baselineUrl("throughput_crud" + r, crudDir), db.user(),
                                                       db.password())) {
                 CrudService service = crud.service();
                 Driver driver = op -> {
@@ -144,9 +147,9 @@ final class ThroughputBenchmark {
             }
         }
         if (systems.contains("jdbc") && !samples.isEmpty()) {
-            Path jdbcDir = fresh(out.resolve("throughput-jdbc-" + db.name()));
+            Path jdbcDir = fresh(out.resolve("throughput-jdbc-" + db.name() + r));
             try (JdbcAppendBaseline jdbc = new JdbcAppendBaseline(
-                    db.baselineUrl("throughput_raw", jdbcDir), db.user(), db.password(), samples, batch)) {
+                    db.baselineUrl("throughput_raw" + r, jdbcDir), db.user(), db.password(), samples, batch)) {
                 for (int threads : threadCounts) {
                     String run = "J" + threads;
                     rows.add(measure(repeat, "(b) raw JDBC batched appends (" + batch + "/tx)", threads, warmup,
@@ -175,7 +178,7 @@ final class ThroughputBenchmark {
         for (int round = 0; round < rounds; round++) {
             List<String> order = round % 2 == 0 ? List.of(before, after) : List.of(after, before);
             for (String value : order) {
-                Path abDir = fresh(out.resolve("throughput-h2-ab"));
+                Path abDir = fresh(out.resolve("throughput-h2-ab-" + round + "-" + value));
                 try (EmbeddedService service = EmbeddedService.start(abDir, Map.of(
                         "jinlin.security.bcrypt-strength", "4", property, value))) {
                     GatewayDriver gateway = new GatewayDriver(service.bean(CommandGateway.class));
