@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -99,13 +98,11 @@ final class AggregateBenchmark {
     /** The median of each latency over the repeats; its ratios are the medians of the repeats' ratios. */
     private static Side median(List<Side> runs) {
         return new Side(runs.get(0).label() + (runs.size() > 1 ? " (median of " + runs.size() + ")" : ""),
-                        median(runs, Side::freshP50), median(runs, Side::freshP99), median(runs, Side::oldP50),
-                        median(runs, Side::oldP99), median(runs, Side::ratioP50), median(runs, Side::ratioP99));
+                        Results.median(runs, Side::freshP50), Results.median(runs, Side::freshP99),
+                        Results.median(runs, Side::oldP50), Results.median(runs, Side::oldP99),
+                        Results.median(runs, Side::ratioP50), Results.median(runs, Side::ratioP99));
     }
 
-    private static double median(List<Side> runs, ToDoubleFunction<Side> figure) {
-        return Results.median(runs.stream().mapToDouble(figure).toArray());
-    }
 
     private static Side measure(Database db, Path out, String name, int events, int samples, int snapshotEvery,
                                 String label) throws Exception {

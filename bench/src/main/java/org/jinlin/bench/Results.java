@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** Writes a benchmark's section of bench/RESULTS.md and appends its rows to a CSV in bench/. */
 final class Results {
@@ -95,6 +96,11 @@ final class Results {
         StringBuilder lines = new StringBuilder();
         rows.forEach(row -> lines.append(now).append(',').append(row).append(',').append(db.name()).append('\n'));
         Files.writeString(file, lines, StandardOpenOption.APPEND);
+    }
+
+    /** The median of one figure over runs. */
+    static <T> double median(List<T> runs, ToDoubleFunction<T> figure) {
+        return median(runs.stream().mapToDouble(figure).toArray());
     }
 
     static double median(double... values) {

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -287,15 +286,13 @@ final class ThroughputBenchmark {
     /** Each figure the median of the runs' figures (refusals: their sum). */
     private static Row median(List<Row> same) {
         Row first = same.get(0);
-        return new Row(0, first.system(), first.threads(), median(same, Row::perSecond),
-                       median(same, Row::eventsPerSecond), median(same, Row::p50), median(same, Row::p99),
-                       median(same, Row::max), same.stream().mapToLong(Row::refusals).sum(),
+        return new Row(0, first.system(), first.threads(), Results.median(same, Row::perSecond),
+                       Results.median(same, Row::eventsPerSecond), Results.median(same, Row::p50),
+                       Results.median(same, Row::p99), Results.median(same, Row::max),
+                       same.stream().mapToLong(Row::refusals).sum(),
                        same.get(same.size() - 1).loadAverage());
     }
 
-    private static double median(List<Row> rows, ToDoubleFunction<Row> figure) {
-        return Results.median(rows.stream().mapToDouble(figure).toArray());
-    }
 
     private static String csvRow(Row row, String label, int seconds, int warmup) {
         return "\"%s\",%d,%d,%d,%.1f,%.1f,%.2f,%.2f,%.2f,%d,\"%s\"".formatted(
