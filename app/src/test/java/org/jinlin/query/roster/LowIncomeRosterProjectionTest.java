@@ -166,6 +166,38 @@ class LowIncomeRosterProjectionTest {
     }
 
     @Test
+    void theSummaryListsUnitsInCodeOrderWithTheirCategoriesInNameOrder() {
+        // Communities registered and filled in an order unlike their codes' (the summary's order).
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            codes.add("3508%02d%03d%03d".formatted(2 + i % 2, (i * 7) % 13 + 1, (i * 11) % 17 + 2));
+        }
+        List<String> shuffled = new ArrayList<>(codes);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(9));
+        for (int i = 0; i < shuffled.size(); i++) {
+            String code = shuffled.get(i);
+            harness.given(new CommunityRegistered(code, "社区" + i, CommunityKind.URBAN, "街道", 1000),
+                          new HouseholdRegistered("S-" + i, code, null, new BigDecimal("800"), false),
+                          new MemberAdded("S-" + i, member(1, 40, "甲")), new MemberAdded("S-" + i, member(2, 9, "乙")),
+                          assessed("S-" + i, List.of(i % 2 == 0 ? HouseholdCategory.DIBAO : HouseholdCategory.LOW_INCOME),
+                                   Map.of(2, List.of(MemberCategory.CHILD_IN_DIFFICULTY))));
+        }
+        for (String level : List.of("community", "county")) {
+            List<RosterSummary> summary = projection.handle(new FindRosterSummary(level, null));
+            assertThat(summary).extracting(RosterSummary::unit).as(level).isSorted().doesNotHaveDuplicates();
+            summary.forEach(unit -> {
+                assertThat(List.copyOf(unit.byCategory().keySet())).as("%s's categories", unit.unit()).isSorted();
+                assertThat(unit.householdsByCategory().keySet()).isEqualTo(unit.byCategory().keySet());
+            });
+        }
+        List<RosterSummary> communities = projection.handle(new FindRosterSummary("community", null));
+        assertThat(communities).extracting(RosterSummary::unit).containsExactlyElementsOf(codes.stream().distinct().sorted().toList());
+        RosterSummary first = communities.get(0);
+        assertThat(first.persons()).isEqualTo(2L * codes.stream().filter(first.unit()::equals).count());
+        assertThat(first.byCategory()).containsEntry("CHILD_IN_DIFFICULTY", first.households());
+    }
+
+    @Test
     void erasureShowsThePlaceholderInEveryVersion() {
         harness.given(new HouseholdRegistered("H-7", EAST, null, new BigDecimal("800"), false),
                       new MemberAdded("H-7", member(1, 40, "甲")),
