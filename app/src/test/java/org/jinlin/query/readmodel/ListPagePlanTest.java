@@ -278,6 +278,11 @@ class ListPagePlanTest {
 
         assertThat(statements.sql).as("three statements per city and range: one city, the ten city-level units, "
                                       + "one city as of an instant (two ranges)").hasSize(3 + 3 * 10 + 3 * 2);
+        // Counties (and cities) are named from the division list: only the communities' counters, one statement per
+        // city, read the registered names.
+        assertThat(statements.sql.subList(3, 33)).filteredOn(sql -> sql.contains("res_unit_name")).hasSize(10);
+        assertThat(statements.sql.subList(0, 3)).noneMatch(sql -> sql.contains("res_unit_name"));
+        assertThat(statements.sql.subList(33, 39)).noneMatch(sql -> sql.contains("res_unit_name"));
         for (int i = 0; i < statements.sql.size(); i++) {
             // The index ranges of the city (or of each city-level unit), its validity included.
             assertThat(plan(statements, i)).as("plan of %s", statements.sql.get(i))

@@ -255,14 +255,26 @@ public class ResolutionStatsProjection extends GenerationalProjection {
         Map<String, String> unitNames = new HashMap<>();
         Map<String, TreeMap<Integer, Long>> daysByUnit = new HashMap<>();
         Map<String, Map<Source, Long>> sourcesByUnit = new HashMap<>();
+        // Cities and counties are named from the division list (unitName), so only communities and compounds read
+        // their registered names. On PostgreSQL the join planned as a scan of every name (30 000 at province scale)
+        // for each of the ten cities, most of the province-by-city statistics' time.
+        boolean registeredNames = query.groupBy() == Grouping.COMMUNITY || query.groupBy() == Grouping.COMPOUND;
         for (Part part : parts(generation, query)) {
             List<Object> args = new ArrayList<>(part.args());
-            args.addAll(n.args());
-            // Summed per unit first, then each unit's name: a city's communities have a dozen counter rows each
-            // (one per month), and joining the names before grouping looked a name up for every one of them.
-            jdbc.query("select g.unit, n.name" + summed + " from (select c.unit_kind, c.unit" + sums
-                       + " from res_unit_month c where " + part.where() + " group by c.unit_kind, c.unit) g"
-                       + " left join res_unit_name n on n.unit_kind = g.unit_kind and n.unit = g.unit and " + n.sql(),
+            String counters;
+            if (registeredNames) {
+                args.addAll(n.args());
+                // Summed per unit first, then each unit's name: a city's communities have a dozen counter rows each
+                // (one per month), and joining the names before grouping looked a name up for every one of them.
+                counters = "select g.unit, n.name" + summed + " from (select c.unit_kind, c.unit" + sums
+                           + " from res_unit_month c where " + part.where() + " group by c.unit_kind, c.unit) g"
+                           + " left join res_unit_name n on n.unit_kind = g.unit_kind and n.unit = g.unit and "
+                           + n.sql();
+            } else {
+                counters = "select c.unit, null" + sums + " from res_unit_month c where " + part.where()
+                           + " group by c.unit";
+            }
+            jdbc.query(counters,
                        rs -> {
                            long[] counts = totals.computeIfAbsent(rs.getString(1), u -> new long[COUNTERS.size()]);
                            for (int i = 0; i < counts.length; i++) {
