@@ -1,19 +1,16 @@
 package org.jinlin.app.axon;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.MultiMessageMonitor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Axon's message metrics (command bus, query bus, event bus, each event processor), with the meter names of
@@ -25,28 +22,26 @@ import java.util.List;
  * 1.3 GB of a 2 GB heap, while the read models were rebuilt at province scale on PostgreSQL, with the collector's
  * concurrent marking taking a third of a CPU. The same measure comes from the timers, which hold a histogram of
  * fixed size: a component's capacity (the share of time it was busy handling messages) is the rate of its timer's
- * total, e.g. {@code rate(eventProcessor_resolution_stats_timer_seconds_sum[1m])} in Prometheus.
+ * total, e.g. {@code rate(resolution_stats_allTimer_seconds_sum[1m])} in Prometheus (docs/operations.md).
+ * <p>
+ * The meters are Axon's ({@link MessageMeters}), registered once per component instead of looked up per message.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonMetricsConfiguration {
 
     @Bean
     ConfigurerModule axonMessageMetrics(MeterRegistry registry) {
+        // One set of meters per name, should Axon ask twice for a component's monitor: the latency gauge is bound to
+        // the first, which would otherwise never see the second's events.
+        Map<String, MessageMonitor<Message<?>>> byName = new ConcurrentHashMap<>();
         return configurer -> configurer.configureMessageMonitor(
-                configuration -> (componentType, componentName) -> monitor(registry, componentType, componentName));
+                configuration -> (componentType, componentName) -> byName.computeIfAbsent(
+                        componentName, name -> monitor(registry, componentType, name)));
     }
 
     /** For one component: how many messages, how long each took, and for an event processor how far behind it is. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     static MessageMonitor<Message<?>> monitor(MeterRegistry registry, Class<?> componentType, String componentName) {
-        List<MessageMonitor<? super Message<?>>> monitors = new ArrayList<>();
-        monitors.add(MessageTimerMonitor.buildMonitor(componentName, registry));
-        if (EventProcessor.class.isAssignableFrom(componentType)) {
-            // Handles only event messages, which are all an event processor sees.
-            monitors.add((MessageMonitor) EventProcessorLatencyMonitor.builder().meterNamePrefix(componentName)
-                                                                      .meterRegistry(registry).build());
-        }
-        monitors.add(MessageCountingMonitor.buildMonitor(componentName, registry));
-        return new MultiMessageMonitor<>(monitors);
+        return new MessageMeters(componentName, EventProcessor.class.isAssignableFrom(componentType), registry,
+                                 Clock.SYSTEM);
     }
 }
