@@ -151,7 +151,17 @@ final class Database {
 
     private void recreate(String database) throws SQLException {
         try (Connection connection = maintenance(); Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + database + " with (force)");
+            try {
+                // A plain drop stops an autovacuum worker on the database itself (one is usual right after a
+                // replay); FORCE would refuse to, since the worker is not this role's to terminate.
+                statement.execute("drop database if exists " + database);
+            } catch (SQLException e) {
+                if (!"55006".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // In use by sessions (a service left running): those FORCE may end.
+                statement.execute("drop database if exists " + database + " with (force)");
+            }
             statement.execute("create database " + database);
         }
     }
