@@ -88,29 +88,29 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                long duration = clock.monotonicTime() - start;
-                processed.increment();
-                success.increment();
-                allTimer.record(duration, TimeUnit.NANOSECONDS);
-                successTimer.record(duration, TimeUnit.NANOSECONDS);
+                outcome(start, success, successTimer, true);
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                long duration = clock.monotonicTime() - start;
-                processed.increment();
-                failure.increment();
-                allTimer.record(duration, TimeUnit.NANOSECONDS);
-                failureTimer.record(duration, TimeUnit.NANOSECONDS);
+                outcome(start, failure, failureTimer, true);
             }
 
             @Override
             public void reportIgnored() {
-                long duration = clock.monotonicTime() - start;
-                ignored.increment();
-                allTimer.record(duration, TimeUnit.NANOSECONDS);
-                ignoredTimer.record(duration, TimeUnit.NANOSECONDS);
+                outcome(start, ignored, ignoredTimer, false);
             }
         };
+    }
+
+    /** A message's outcome: its counter, and its duration in the outcome's timer and the timer of all messages. */
+    private void outcome(long start, Counter counter, Timer timer, boolean handled) {
+        long duration = clock.monotonicTime() - start;
+        if (handled) {
+            processed.increment();
+        }
+        counter.increment();
+        allTimer.record(duration, TimeUnit.NANOSECONDS);
+        timer.record(duration, TimeUnit.NANOSECONDS);
     }
 }
