@@ -9,9 +9,6 @@ import org.axonframework.monitoring.MessageMonitor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Axon's message metrics (command bus, query bus, event bus, each event processor), with the meter names of
  * Axon's own auto-configuration ({@code axon.metrics.auto-configuration.enabled} is off in application.yml) but
@@ -31,12 +28,9 @@ public class AxonMetricsConfiguration {
 
     @Bean
     ConfigurerModule axonMessageMetrics(MeterRegistry registry) {
-        // One set of meters per name, should Axon ask twice for a component's monitor: the latency gauge is bound to
-        // the first, which would otherwise never see the second's events.
-        Map<String, MessageMonitor<Message<?>>> byName = new ConcurrentHashMap<>();
+        // Axon asks once per component (bus, event store, each processor), so each gets its meters registered once.
         return configurer -> configurer.configureMessageMonitor(
-                configuration -> (componentType, componentName) -> byName.computeIfAbsent(
-                        componentName, name -> monitor(registry, componentType, name)));
+                configuration -> (componentType, componentName) -> monitor(registry, componentType, componentName));
     }
 
     /** For one component: how many messages, how long each took, and for an event processor how far behind it is. */

@@ -441,8 +441,10 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         long households;
         long persons;
         /** The categories' counts as read, made into sorted maps only for a unit that is answered. */
-        final List<String> categories = new ArrayList<>(4);
-        final List<long[]> categoryCounts = new ArrayList<>(4);
+        final List<CategoryCount> categories = new ArrayList<>(4);
+
+        record CategoryCount(String category, long households, long persons) {
+        }
 
         UnitTotals(String code, String name) {
             this.code = code;
@@ -455,8 +457,7 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
                 this.persons = persons;
                 return;
             }
-            categories.add(category);
-            categoryCounts.add(new long[]{households, persons});
+            categories.add(new CategoryCount(category, households, persons));
         }
 
         /** A unit whose every count is back to zero is left out, as a unit with no rows is. */
@@ -466,9 +467,9 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
             }
             Map<String, Long> personsByCategory = categories.isEmpty() ? Map.of() : new TreeMap<>();
             Map<String, Long> householdsByCategory = categories.isEmpty() ? Map.of() : new TreeMap<>();
-            for (int i = 0; i < categories.size(); i++) {
-                householdsByCategory.put(categories.get(i), categoryCounts.get(i)[0]);
-                personsByCategory.put(categories.get(i), categoryCounts.get(i)[1]);
+            for (CategoryCount count : categories) {
+                householdsByCategory.put(count.category(), count.households());
+                personsByCategory.put(count.category(), count.persons());
             }
             summary.add(new RosterSummary(code, name, households, persons, personsByCategory, householdsByCategory));
         }
