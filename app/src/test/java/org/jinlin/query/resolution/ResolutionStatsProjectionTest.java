@@ -37,8 +37,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -428,6 +431,76 @@ class ResolutionStatsProjectionTest {
         assertThatThrownBy(() -> FindResolutionStats.of("city", "2024-05", "2024-04", null, null))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("from: must not be after to");
         assertThat(FindResolutionStats.of("Compound", "2024-04", "2024-04", " ", null).cityCode()).isNull();
+    }
+
+    /**
+     * As of any instant the statistics are what they were right after the last event up to it, for every grouping,
+     * for a city and for a range of months: checked at every step of disputes concluded over four months, one of
+     * them reopened two months later and concluded again, one resolution dated a month back and one dated past the
+     * end of the month its event falls in, and between the steps.
+     */
+    @Test
+    void theStatisticsAsOfAnInstantAreThoseRightAfterItsLastEvent() {
+        Instant feb = Instant.parse("2024-02-10T02:00:00Z");
+        List<Runnable> steps = List.of(
+                () -> given(reported("D1", "C1", Scale.SMALL, feb)),
+                () -> given(mediatedAndResolved("D1", Level.COMPOUND, feb, 2)),
+                () -> {
+                    harness.at(Instant.parse("2024-03-05T02:00:00Z"));
+                    given(reported("D2", WEST, null, Scale.BIG, Source.COMMITTEE_INITIATIVE, harness.now()));
+                },
+                () -> given(mediatedAndResolved("D2", Level.COMMUNITY, harness.now(), 3)),
+                () -> given(reported("D3", ZHANGPING, "G1", Scale.SMALL, Source.PARTY_APPLICATION, harness.now()),
+                            new DisputeWithdrawn("D3", Level.COMPOUND, "撤回")),
+                () -> {
+                    harness.at(Instant.parse("2024-04-02T02:00:00Z"));
+                    given(new DisputeReopened("D1", Level.COMPOUND, "M1", "协议未履行"),
+                          new DisputeEscalated("D1", Level.COMPOUND, Level.COMMUNITY, "升级", "M1"));
+                },
+                () -> given(mediatedAndResolved("D1", Level.COMMUNITY, harness.now(), 1)),
+                () -> given(reported("D4", FUZHOU, null, Scale.BIG, Source.PARTY_APPLICATION,
+                                     Instant.parse("2024-03-20T02:00:00Z"))),
+                () -> given(mediatedAndResolved("D4", Level.COMMUNITY, Instant.parse("2024-03-20T02:00:00Z"), 8)),
+                () -> {
+                    // 23:58 on 30 April in China; the resolution is dated 00:02 on 1 May there.
+                    harness.at(Instant.parse("2024-04-30T15:58:00Z"));
+                    given(reported("D5", "C2", Scale.SMALL, Instant.parse("2024-04-29T02:00:00Z")));
+                },
+                () -> given(new MediatorAssigned("D5", "M1", Level.COMPOUND),
+                            new DisputeResolved("D5", Level.COMPOUND, "M1", "达成协议",
+                                                Instant.parse("2024-04-30T16:02:00Z"))),
+                () -> {
+                    harness.at(Instant.parse("2024-05-08T02:00:00Z"));
+                    given(new DisputeReopened("D2", Level.COMMUNITY, "M1", "x"));
+                },
+                () -> given(new DisputeReferredOut("D2", Level.COMMUNITY, ReferralTarget.COURT, "起诉")));
+        List<FindResolutionStats> queries = new ArrayList<>();
+        for (String groupBy : List.of("city", "county", "community", "compound")) {
+            queries.add(FindResolutionStats.of(groupBy, null, null, null, null));
+            queries.add(FindResolutionStats.of(groupBy, null, null, "350800", null));
+            queries.add(FindResolutionStats.of(groupBy, "2024-03", "2024-04", null, null));
+        }
+        Map<Instant, List<List<ResolutionStats>>> answersAfter = new LinkedHashMap<>();
+        answersAfter.put(harness.now().minusSeconds(1), answers(queries, null));
+        for (Runnable step : steps) {
+            step.run();
+            answersAfter.put(harness.now().minusSeconds(1), answers(queries, null));
+        }
+        assertThat(answersAfter).hasSize(14);
+        assertThat(new HashSet<>(answersAfter.values())).as("nothing, then nine conclusions and reopenings").hasSize(10);
+
+        answersAfter.forEach((lastEvent, answers) -> {
+            assertThat(answers(queries, lastEvent)).as("as of %s, the instant of an event", lastEvent)
+                                                   .isEqualTo(answers);
+            assertThat(answers(queries, lastEvent.plusMillis(500))).as("as of half a second after %s", lastEvent)
+                                                                   .isEqualTo(answers);
+        });
+    }
+
+    private List<List<ResolutionStats>> answers(List<FindResolutionStats> queries, Instant asOf) {
+        return queries.stream().map(q -> projection.handle(new FindResolutionStats(q.groupBy(), q.from(), q.to(),
+                                                                                   q.cityCode(), asOf)))
+                      .toList();
     }
 
     /** Each dispute's events arrive in order, but the streams of different disputes interleave in any way. */
