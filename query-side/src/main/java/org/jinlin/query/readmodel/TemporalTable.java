@@ -130,11 +130,6 @@ public final class TemporalTable {
                 connection.getMetaData().getDatabaseProductName().equals("H2")));
     }
 
-    /** The statement that reads a key's current version (for a test of its plan). */
-    String currentVersionQuery() {
-        return selectCurrent;
-    }
-
     /** The current version of the row with this key, if it exists. */
     public <R> Optional<Version<R>> current(int generation, RowMapper<R> mapper, Object... key) {
         Pending pending = pending();
