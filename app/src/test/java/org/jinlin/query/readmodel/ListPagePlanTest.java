@@ -236,6 +236,10 @@ class ListPagePlanTest {
         for (int i = 0; i < pages.sql.size(); i++) {
             assertThat(plan(pages, i)).as("plan of %s", pages.sql.get(i)).containsIgnoringCase("ix_roster_count_summary");
         }
+        // The current counts (all of them now, those begun by the instant as of it) come in unit order from the index
+        // itself: the units are merged in that order without a sort. Those that ended after the instant are sorted.
+        assertThat(plan(pages, 0)).as("plan of %s", pages.sql.get(0)).contains(FULLY_SORTED_BY_THE_INDEX);
+        assertThat(plan(pages, 1)).as("plan of %s", pages.sql.get(1)).contains(FULLY_SORTED_BY_THE_INDEX);
     }
 
     @Test

@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** Feeds household events to the roster projection and checks the roster, the summary and asOf answers. */
 @JdbcTest
@@ -163,6 +164,43 @@ class LowIncomeRosterProjectionTest {
                       new MemberRemoved("H-6", 2));
         assertThat(roster(EAST)).extracting(RosterEntry::name).containsExactly("甲");
         assertThat(summary("community", EAST, null).persons()).isEqualTo(1);
+    }
+
+    /**
+     * As of an instant, a unit's counts that have not changed since and those that have are read apart (still
+     * current, ended after the instant) and must come together again: one line per unit, in code order.
+     */
+    @Test
+    void asOfAnInstantAUnitsUnchangedAndChangedCountsMakeOneLine() {
+        harness.given(new HouseholdRegistered("H-A", EAST, null, new BigDecimal("800"), false),
+                      new MemberAdded("H-A", member(1, 40, "甲")), new MemberAdded("H-A", member(2, 9, "乙")),
+                      assessed("H-A", List.of(HouseholdCategory.DIBAO), Map.of()),
+                      new HouseholdRegistered("H-B", EAST, null, new BigDecimal("1500"), false),
+                      new MemberAdded("H-B", member(1, 60, "丙")),
+                      assessed("H-B", List.of(HouseholdCategory.LOW_INCOME), Map.of()),
+                      new HouseholdRegistered("H-W", WEST, null, new BigDecimal("800"), false),
+                      new MemberAdded("H-W", member(1, 50, "丁")),
+                      assessed("H-W", List.of(HouseholdCategory.DIBAO), Map.of()));
+        Instant before = harness.now().minusMillis(500);
+        // East: the same households and persons, one of them in another category; West: off the roster.
+        harness.given(assessed("H-B", List.of(HouseholdCategory.DIBAO), Map.of()),
+                      assessed("H-W", List.of(), Map.of()));
+
+        List<RosterSummary> then = projection.handle(new FindRosterSummary("community", before));
+        assertThat(then).extracting(RosterSummary::unit).containsExactly(EAST, WEST);
+        assertThat(then.get(0)).satisfies(east -> {
+            assertThat(east.households()).isEqualTo(2);
+            assertThat(east.persons()).isEqualTo(3);
+            assertThat(east.byCategory()).containsExactly(entry("DIBAO", 2L), entry("LOW_INCOME", 1L));
+            assertThat(east.householdsByCategory()).containsExactly(entry("DIBAO", 1L), entry("LOW_INCOME", 1L));
+        });
+        assertThat(then.get(1).persons()).isEqualTo(1);
+        assertThat(then.get(1).byCategory()).containsExactly(entry("DIBAO", 1L));
+
+        List<RosterSummary> now = projection.handle(new FindRosterSummary("community", null));
+        assertThat(now).extracting(RosterSummary::unit).containsExactly(EAST);
+        assertThat(now.get(0).persons()).isEqualTo(3);
+        assertThat(now.get(0).byCategory()).containsExactly(entry("DIBAO", 3L));
     }
 
     @Test

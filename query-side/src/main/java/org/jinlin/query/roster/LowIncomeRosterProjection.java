@@ -397,47 +397,126 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         // scale the community level is 15 000 units in one answer, and reading their rows from the table loaded
         // most of its pages on every request. As of an earlier instant, the two ranges of TemporalTable, each its own
         // statement, streamed: H2 would hold a union's rows in memory first.
+        // Each range is read in unit order and the units are merged in that order, with their names, without a map:
+        // looking 45 000 counts and 15 000 names up by code in hash maps was a fifth of the community level's time,
+        // and sorting the units another tenth (profile of the province benchmark). The current versions come in
+        // unit order from the index itself; those that ended after an earlier instant are sorted by the database.
         int generation = reading();
-        // The communities' names in one pass over their table: joined to the counts, a name was looked up for each
-        // of a community's counts (about 45 000 at province scale), several times slower than reading all 15 000.
-        Map<String, String> names = new HashMap<>();
-        if (communities) {
-            jdbc.query("select code, name from roster_community where generation = ?",
-                       (RowCallbackHandler) rs -> {
-                           names.put(rs.getString(1), rs.getString(2));
-                       }, generation);
-        }
-        // A hash map, sorted once at the end: the community level's 45 000 counts looked their unit up in a tree of
-        // 15 000 codes, and that was most of the request's time (profile of the province benchmark).
-        Map<String, UnitTotals> units = new HashMap<>(communities ? 32_768 : 512);
-        for (Condition range : TemporalTable.validAtInRanges("c", generation, query.asOf())) {
+        List<Condition> ranges = TemporalTable.validAtInRanges("c", generation, query.asOf());
+        List<UnitTotals> units = null;
+        for (int r = 0; r < ranges.size(); r++) {
+            Condition range = ranges.get(r);
+            String order = r == 0 ? " order by c.generation, c.unit_level, c.valid_to, c.unit_code"
+                    : " order by c.unit_code";
+            UnitRun run = new UnitRun();
             jdbc.query("select c.unit_code, c.category, c.households, c.persons from roster_count c"
-                       + " where " + range.sql() + " and c.unit_level = ? and (c.households > 0 or c.persons > 0)",
-                       (RowCallbackHandler) rs -> {
-                           String code = rs.getString(1);
-                           UnitTotals unit = units.get(code);
-                           if (unit == null) {
-                               String name = communities ? names.get(code) : Divisions.nameOf(code);
-                               unit = new UnitTotals(code, name == null ? code : name);
-                               units.put(code, unit);
-                           }
-                           unit.add(rs.getString(2), rs.getLong(3), rs.getLong(4));
-                       },
+                       + " where " + range.sql() + " and c.unit_level = ? and (c.households > 0 or c.persons > 0)"
+                       + order,
+                       (RowCallbackHandler) rs -> run.add(rs.getString(1), rs.getString(2), rs.getLong(3),
+                                                          rs.getLong(4)),
                        range.argsWith(level));
+            units = units == null ? run.inCodeOrder() : UnitTotals.merge(units, run.inCodeOrder());
         }
-        List<UnitTotals> inOrder = new ArrayList<>(units.values());
-        inOrder.sort(Comparator.comparing(unit -> unit.code));
-        List<RosterSummary> summary = new ArrayList<>(inOrder.size());
-        for (UnitTotals unit : inOrder) {
-            unit.addTo(summary);
+        UnitNames names = communities ? registeredNames(generation) : null;
+        List<RosterSummary> summary = new ArrayList<>(units.size());
+        for (UnitTotals unit : units) {
+            String name = communities ? names.nameOf(unit.code) : Divisions.nameOf(unit.code);
+            unit.addTo(summary, name == null ? unit.code : name);
         }
         return summary;
+    }
+
+    /** The communities' registered names, in code order, for a walk alongside the units in the same order. */
+    private UnitNames registeredNames(int generation) {
+        UnitNames names = new UnitNames();
+        jdbc.query("select code, name from roster_community where generation = ? order by generation, code",
+                   (RowCallbackHandler) rs -> names.add(rs.getString(1), rs.getString(2)), generation);
+        return names.inCodeOrder();
+    }
+
+    /**
+     * Codes and names read in code order; {@link #nameOf} is asked for codes in ascending order and walks along.
+     * Should the database order the codes otherwise than Java does (a collation), they are sorted here.
+     */
+    private static final class UnitNames {
+        private final List<String> codes = new ArrayList<>(16_384);
+        private final List<String> names = new ArrayList<>(16_384);
+        private boolean ordered = true;
+        private int next;
+
+        void add(String code, String name) {
+            if (!codes.isEmpty() && codes.get(codes.size() - 1).compareTo(code) > 0) {
+                ordered = false;
+            }
+            codes.add(code);
+            names.add(name);
+        }
+
+        UnitNames inCodeOrder() {
+            if (!ordered) {
+                Integer[] order = new Integer[codes.size()];
+                Arrays.setAll(order, i -> i);
+                Arrays.sort(order, Comparator.comparing(codes::get));
+                List<String> sortedCodes = Arrays.stream(order).map(codes::get).toList();
+                List<String> sortedNames = Arrays.stream(order).map(names::get).toList();
+                codes.clear();
+                codes.addAll(sortedCodes);
+                names.clear();
+                names.addAll(sortedNames);
+                ordered = true;
+            }
+            return this;
+        }
+
+        /** The name of {@code code}, or null; each call's code is at least the previous call's. */
+        String nameOf(String code) {
+            while (next < codes.size() && codes.get(next).compareTo(code) < 0) {
+                next++;
+            }
+            return next < codes.size() && codes.get(next).equals(code) ? names.get(next) : null;
+        }
+    }
+
+    /** One range's counts, read in unit order: each unit's counts in a row, ending up as one UnitTotals. */
+    private static final class UnitRun {
+        private final List<UnitTotals> units = new ArrayList<>(16_384);
+        private UnitTotals last;
+        private boolean ordered = true;
+
+        void add(String code, String category, long households, long persons) {
+            if (last == null || !last.code.equals(code)) {
+                if (last != null && last.code.compareTo(code) > 0) {
+                    ordered = false;
+                }
+                last = new UnitTotals(code);
+                units.add(last);
+            }
+            last.add(category, households, persons);
+        }
+
+        /** The units in code order, each once (sorted and joined here should the database order otherwise). */
+        List<UnitTotals> inCodeOrder() {
+            if (ordered) {
+                return units;
+            }
+            List<UnitTotals> sorted = new ArrayList<>(units);
+            sorted.sort(Comparator.comparing(unit -> unit.code));
+            List<UnitTotals> joined = new ArrayList<>(sorted.size());
+            for (UnitTotals unit : sorted) {
+                UnitTotals previous = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+                if (previous != null && previous.code.equals(unit.code)) {
+                    previous.addAll(unit);
+                } else {
+                    joined.add(unit);
+                }
+            }
+            return joined;
+        }
     }
 
     /** One unit's rows of roster_count, becoming its line of the summary. */
     private static final class UnitTotals {
         final String code;
-        final String name;
         long households;
         long persons;
         /** The categories' counts as read, made into sorted maps only for a unit that is answered. */
@@ -446,9 +525,8 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
         record CategoryCount(String category, long households, long persons) {
         }
 
-        UnitTotals(String code, String name) {
+        UnitTotals(String code) {
             this.code = code;
-            this.name = name;
         }
 
         void add(String category, long households, long persons) {
@@ -460,8 +538,38 @@ public class LowIncomeRosterProjection extends GenerationalProjection {
             categories.add(new CategoryCount(category, households, persons));
         }
 
+        /**
+         * Adds the counts of the same unit from another range. A count (unit and category) has one version valid at
+         * an instant, so each category, "everyone" included, comes from one range only.
+         */
+        void addAll(UnitTotals other) {
+            households += other.households;
+            persons += other.persons;
+            categories.addAll(other.categories);
+        }
+
+        /** Two lists of units in code order, merged in that order, a unit in both joined into one. */
+        static List<UnitTotals> merge(List<UnitTotals> a, List<UnitTotals> b) {
+            List<UnitTotals> merged = new ArrayList<>(a.size() + b.size());
+            int i = 0;
+            int j = 0;
+            while (i < a.size() || j < b.size()) {
+                int order = i == a.size() ? 1 : j == b.size() ? -1 : a.get(i).code.compareTo(b.get(j).code);
+                if (order < 0) {
+                    merged.add(a.get(i++));
+                } else if (order > 0) {
+                    merged.add(b.get(j++));
+                } else {
+                    UnitTotals unit = a.get(i++);
+                    unit.addAll(b.get(j++));
+                    merged.add(unit);
+                }
+            }
+            return merged;
+        }
+
         /** A unit whose every count is back to zero is left out, as a unit with no rows is. */
-        void addTo(List<RosterSummary> summary) {
+        void addTo(List<RosterSummary> summary, String name) {
             if (households == 0 && persons == 0) {
                 return;
             }
