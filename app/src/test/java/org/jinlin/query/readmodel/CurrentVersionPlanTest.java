@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,24 +35,6 @@ class CurrentVersionPlanTest {
         jdbc.update("delete from res_days where generation = ?", GENERATION);
     }
 
-    /** Keeps the statements a temporal table reads with, and their arguments. */
-    private static final class StatementsSent extends JdbcTemplate {
-
-        final List<String> sql = new ArrayList<>();
-        final List<Object[]> args = new ArrayList<>();
-
-        StatementsSent(JdbcTemplate target) {
-            super(target.getDataSource());
-        }
-
-        @Override
-        public <T> List<T> query(String statement, RowMapper<T> rowMapper, Object... arguments) {
-            sql.add(statement);
-            args.add(arguments);
-            return super.query(statement, rowMapper, arguments);
-        }
-    }
-
     @Test
     void aCountersCurrentVersionIsFoundThroughItsOwnIndex() {
         Random random = new Random(7);
@@ -67,7 +48,7 @@ class CurrentVersionPlanTest {
         jdbc.batchUpdate("insert into res_days (generation, valid_from, valid_to, unit_kind, unit, conclusion_month, "
                          + "days, city_code, disputes) values (" + GENERATION + ", ?, ?, ?, ?, ?, ?, '350800', 1)", rows);
         jdbc.execute("analyze");
-        StatementsSent sent = new StatementsSent(jdbc);
+        StatementsSent sent = new StatementsSent(jdbc.getDataSource(), statement -> true);
         TemporalTable days = new TemporalTable(sent, "res_days", List.of("unit_kind", "unit", "conclusion_month", "days"),
                                                List.of("city_code", "disputes"));
 
@@ -75,7 +56,7 @@ class CurrentVersionPlanTest {
                 .as("the lookup answers").isNotNull();
 
         assertThat(sent.sql).as("the lookup is one statement").hasSize(1);
-        String plan = jdbc.queryForObject("explain " + sent.sql.get(0), String.class, sent.args.get(0));
+        String plan = sent.plan(jdbc, 0);
         assertThat(plan).containsIgnoringCase("ix_res_days_current")
                         .doesNotContainIgnoringCase("ix_res_days_city");
     }

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,40 +80,16 @@ class ListPagePlanTest {
 
     /**
      * Keeps the page statements a projection sends (those with a row limit, the keys of a case list's versions that
-     * ended after an instant, and the roster summary's), with their arguments.
+     * ended after an instant, and the roster summary's and resolution statistics'), with their arguments.
      */
-    private static final class PageStatements extends JdbcTemplate {
-
-        final List<String> sql = new ArrayList<>();
-        final List<Object[]> args = new ArrayList<>();
-
-        PageStatements(DataSource dataSource) {
-            super(dataSource);
-        }
-
-        @Override
-        public <T> List<T> query(String statement, RowMapper<T> rowMapper, Object... arguments) {
-            keep(statement, arguments);
-            return super.query(statement, rowMapper, arguments);
-        }
-
-        @Override
-        public void query(String statement, RowCallbackHandler handler, Object... arguments) {
-            keep(statement, arguments);
-            super.query(statement, handler, arguments);
-        }
-
-        private void keep(String statement, Object[] arguments) {
-            if (statement.contains("fetch next") || statement.startsWith("select d.reported_at, d.dispute_id")
-                || statement.contains("from roster_count") || statement.contains("from res_")) {
-                sql.add(statement);
-                args.add(arguments);
-            }
-        }
+    private StatementsSent pageStatements() {
+        return new StatementsSent(dataSource, statement -> statement.contains("fetch next")
+                || statement.startsWith("select d.reported_at, d.dispute_id") || statement.contains("from roster_count")
+                || statement.contains("from res_"));
     }
 
-    private String plan(PageStatements pages, int i) {
-        return jdbc.queryForObject("explain " + pages.sql.get(i), String.class, pages.args.get(i));
+    private String plan(StatementsSent pages, int i) {
+        return pages.plan(jdbc, i);
     }
 
     @Test
@@ -138,7 +112,7 @@ class ListPagePlanTest {
                          + "household_categories, member_categories, on_roster) values (" + GENERATION
                          + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.execute("analyze");
-        PageStatements pages = new PageStatements(dataSource);
+        StatementsSent pages = pageStatements();
         LowIncomeRosterProjection roster = new LowIncomeRosterProjection(pages, new TestGeneration());
 
         List<FindLowIncomeRoster> queries = List.of(
@@ -178,7 +152,7 @@ class ListPagePlanTest {
                          + ", ?, ?, ?, '350802001001', 'NEIGHBOUR', 'SMALL', 'PARTY_APPLICATION', ?, 'COMPOUND', ?, 's', ?, ?, ?, 1)",
                          rows);
         jdbc.execute("analyze");
-        PageStatements pages = new PageStatements(dataSource);
+        StatementsSent pages = pageStatements();
         CaseViewProjection cases = new CaseViewProjection(pages, new TestGeneration(),
                                                           new OverdueProperties(Duration.ofDays(3), Duration.ofDays(30)),
                                                           Clock.fixed(NOW, ZoneOffset.UTC));
@@ -224,7 +198,7 @@ class ListPagePlanTest {
         jdbc.batchUpdate("insert into roster_count (generation, valid_from, valid_to, unit_level, unit_code, category, "
                          + "households, persons) values (" + GENERATION + ", ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.execute("analyze");
-        PageStatements pages = new PageStatements(dataSource);
+        StatementsSent pages = pageStatements();
         LowIncomeRosterProjection roster = new LowIncomeRosterProjection(pages, new TestGeneration());
 
         assertThat(roster.handle(new FindRosterSummary("community", null))).isNotEmpty();
@@ -269,7 +243,7 @@ class ListPagePlanTest {
         jdbc.batchUpdate("insert into res_source (generation, valid_from, valid_to, unit_kind, unit, conclusion_month, "
                          + "source, city_code, disputes) values (" + GENERATION + ", ?, ?, ?, ?, ?, ?, ?, 1)", sources);
         jdbc.execute("analyze");
-        PageStatements statements = new PageStatements(dataSource);
+        StatementsSent statements = pageStatements();
         ResolutionStatsProjection stats = new ResolutionStatsProjection(statements, new TestGeneration());
 
         List<FindResolutionStats> queries = List.of(
