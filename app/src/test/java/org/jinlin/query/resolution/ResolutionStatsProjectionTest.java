@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedList;
@@ -144,6 +145,38 @@ class ResolutionStatsProjectionTest {
             assertThat(stats.medianDaysToResolve()).isEqualTo(3.0);
         }
         assertThat(stats("compound", null, null)).extracting(ResolutionStats::unit).containsExactly(EAST + "/C1");
+    }
+
+    @Test
+    void aCitysCommunitiesAndCompoundsAreNamedAsRegisteredPingtanApartFromFuzhou() {
+        String pingtan = "350128001001";
+        given(new CommunityRegistered(pingtan, "海坛社区", CommunityKind.URBAN, "潭城镇", 3000),
+              new CompoundAdded(pingtan, "H1", "海景小区"));
+        Instant reportedAt = MARCH.plusSeconds(DAY);
+        given(reported("E", EAST, "C1", Scale.SMALL, Source.PARTY_APPLICATION, reportedAt),
+              reported("Z", ZHANGPING, "G1", Scale.SMALL, Source.PARTY_APPLICATION, reportedAt),
+              reported("F", FUZHOU, null, Scale.SMALL, Source.PARTY_APPLICATION, reportedAt),
+              reported("P", pingtan, "H1", Scale.SMALL, Source.PARTY_APPLICATION, reportedAt));
+        for (String id : List.of("E", "Z", "F", "P")) {
+            given(mediatedAndResolved(id, Level.COMMUNITY, reportedAt, 2));
+        }
+        for (Instant asOf : Arrays.asList(null, harness.now().minusMillis(1))) {
+            assertThat(stats("community", null, null, "350800", asOf))
+                    .extracting(ResolutionStats::unit, ResolutionStats::unitName)
+                    .containsExactly(tuple(EAST, "东城社区"), tuple(ZHANGPING, "桂林村"));
+            assertThat(stats("compound", null, null, "350800", asOf))
+                    .extracting(ResolutionStats::unit, ResolutionStats::unitName)
+                    .containsExactly(tuple(EAST + "/C1", "东城社区幸福小区"), tuple(ZHANGPING + "/G1", "桂林村第一村民小组"));
+            assertThat(stats("community", null, null, "350100", asOf))
+                    .extracting(ResolutionStats::unit, ResolutionStats::unitName).containsExactly(tuple(FUZHOU, "鼓楼社区"));
+            assertThat(stats("community", null, null, "350128", asOf))
+                    .extracting(ResolutionStats::unit, ResolutionStats::unitName).containsExactly(tuple(pingtan, "海坛社区"));
+            assertThat(stats("compound", null, null, "350128", asOf))
+                    .extracting(ResolutionStats::unit, ResolutionStats::unitName)
+                    .containsExactly(tuple(pingtan + "/H1", "海坛社区海景小区"));
+            assertThat(stats("community", null, null, null, asOf))
+                    .extracting(ResolutionStats::unitName).containsExactly("鼓楼社区", "海坛社区", "东城社区", "桂林村");
+        }
     }
 
     @Test

@@ -40,6 +40,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -78,10 +79,12 @@ public class ResolutionStatsProjection extends GenerationalProjection {
 
     public static final String PROCESSING_GROUP = "resolution-stats";
 
-    /** The counter columns of {@code res_unit_month}, in the order of the arrays that carry them. */
-    private static final List<String> COUNTERS = List.of("small_concluded", "small_resolved_in_compound",
-                                                         "big_concluded", "big_resolved_in_community", "resolved",
-                                                         "referred", "withdrawn", "escalations");
+    /**
+     * The counter columns of {@code res_unit_month}, in the order of the arrays that carry them: the outcomes, then
+     * the disputes per case source, one column per {@link Source} in declaration order (V45: a source's count changes
+     * only with the outcome counters, so one row version carries both).
+     */
+    private static final List<String> COUNTERS = counterColumns();
     private static final int SMALL_CONCLUDED = 0;
     private static final int SMALL_IN_COMPOUND = 1;
     private static final int BIG_CONCLUDED = 2;
@@ -90,8 +93,8 @@ public class ResolutionStatsProjection extends GenerationalProjection {
     private static final int REFERRED = 5;
     private static final int WITHDRAWN = 6;
     private static final int ESCALATIONS = 7;
+    private static final int FIRST_SOURCE = 8;
     private static final String DAYS = "days";
-    private static final String SOURCE = "source";
 
     private enum Outcome {
         RESOLVED, REFERRED, WITHDRAWN
@@ -133,7 +136,7 @@ public class ResolutionStatsProjection extends GenerationalProjection {
         }
     }
 
-    /** One number a dispute adds to: a counter, or the count of a days value or a source. */
+    /** One number a dispute adds to: a counter (a source's among them), or the count of a days value. */
     private record Cell(UnitMonth unitMonth, String measure, String detail) {
     }
 
@@ -157,7 +160,6 @@ public class ResolutionStatsProjection extends GenerationalProjection {
     private final TemporalTable disputes;
     private final TemporalTable counters;
     private final TemporalTable days;
-    private final TemporalTable sources;
     private final TemporalTable names;
 
     public ResolutionStatsProjection(JdbcTemplate jdbc, Generations generations) {
@@ -172,8 +174,6 @@ public class ResolutionStatsProjection extends GenerationalProjection {
                                      counterColumns);
         days = new TemporalTable(jdbc, "res_days", List.of("unit_kind", "unit", "conclusion_month", "days"),
                                  List.of("city_code", "disputes"));
-        sources = new TemporalTable(jdbc, "res_source", List.of("unit_kind", "unit", "conclusion_month", "source"),
-                                    List.of("city_code", "disputes"));
         names = new TemporalTable(jdbc, "res_unit_name", List.of("unit_kind", "unit"), List.of("name"));
     }
 
@@ -184,7 +184,7 @@ public class ResolutionStatsProjection extends GenerationalProjection {
 
     @Override
     protected List<String> tables() {
-        return List.of("res_dispute", "res_unit_month", "res_days", "res_source", "res_unit_name");
+        return List.of("res_dispute", "res_unit_month", "res_days", "res_unit_name");
     }
 
     @EventHandler
@@ -244,69 +244,59 @@ public class ResolutionStatsProjection extends GenerationalProjection {
     @QueryHandler
     public List<ResolutionStats> handle(FindResolutionStats query) {
         int generation = reading();
-        Condition n = TemporalTable.validAt("n", generation, query.asOf());
-        StringBuilder sums = new StringBuilder();
-        StringBuilder summed = new StringBuilder();
-        for (String counter : COUNTERS) {
-            sums.append(", sum(c.").append(counter).append(") as ").append(counter);
-            summed.append(", g.").append(counter);
-        }
-        Map<String, long[]> totals = new TreeMap<>();
-        Map<String, String> unitNames = new HashMap<>();
+        String columns = ", c." + String.join(", c.", COUNTERS);
+        // The versions are summed per unit here, not by GROUP BY: H2 groups through a sorted map of the group keys and
+        // a hash lookup per aggregate and row, which was most of the time of a city's communities as of an instant
+        // (about 10 000 versions into 1 100 units at province scale).
+        Map<String, long[]> totals = new HashMap<>();
         Map<String, TreeMap<Integer, Long>> daysByUnit = new HashMap<>();
-        Map<String, Map<Source, Long>> sourcesByUnit = new HashMap<>();
-        // Cities and counties are named from the division list (unitName), so only communities and compounds read
-        // their registered names. On PostgreSQL the join planned as a scan of every name (30 000 at province scale)
-        // for each of the ten cities, most of the province-by-city statistics' time.
-        boolean registeredNames = query.groupBy() == Grouping.COMMUNITY || query.groupBy() == Grouping.COMPOUND;
         for (Part part : parts(generation, query)) {
-            List<Object> args = new ArrayList<>(part.args());
-            String counters;
-            if (registeredNames) {
-                args.addAll(n.args());
-                // Summed per unit first, then each unit's name: a city's communities have a dozen counter rows each
-                // (one per month), and joining the names before grouping looked a name up for every one of them.
-                counters = "select g.unit, n.name" + summed + " from (select c.unit_kind, c.unit" + sums
-                           + " from res_unit_month c where " + part.where() + " group by c.unit_kind, c.unit) g"
-                           + " left join res_unit_name n on n.unit_kind = g.unit_kind and n.unit = g.unit and "
-                           + n.sql();
-            } else {
-                counters = "select c.unit, null" + sums + " from res_unit_month c where " + part.where()
-                           + " group by c.unit";
-            }
-            jdbc.query(counters,
+            jdbc.query("select c.unit" + columns + " from res_unit_month c where " + part.where(),
                        rs -> {
                            long[] counts = totals.computeIfAbsent(rs.getString(1), u -> new long[COUNTERS.size()]);
                            for (int i = 0; i < counts.length; i++) {
-                               counts[i] += rs.getLong(3 + i);
+                               counts[i] += rs.getLong(2 + i);
                            }
-                           unitNames.put(rs.getString(1), rs.getString(2));
                        },
-                       args.toArray());
-            jdbc.query("select c.unit, c.days, sum(c.disputes) from res_days c where " + part.where()
-                       + " group by c.unit, c.days",
+                       part.args().toArray());
+            jdbc.query("select c.unit, c.days, c.disputes from res_days c where " + part.where(),
                        rs -> {
                            daysByUnit.computeIfAbsent(rs.getString(1), u -> new TreeMap<>())
                                      .merge(rs.getInt(2), rs.getLong(3), Long::sum);
                        },
                        part.args().toArray());
-            jdbc.query("select c.unit, c.source, sum(c.disputes) from res_source c where " + part.where()
-                       + " group by c.unit, c.source",
-                       rs -> {
-                           sourcesByUnit.computeIfAbsent(rs.getString(1), u -> allSources())
-                                        .merge(Source.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
-                       },
-                       part.args().toArray());
         }
+        Map<String, String> unitNames = registeredNames(generation, query);
 
         List<ResolutionStats> answer = new ArrayList<>();
-        totals.forEach((unit, t) -> answer.add(new ResolutionStats(
+        new TreeMap<>(totals).forEach((unit, t) -> answer.add(new ResolutionStats(
                 unit, unitName(query.groupBy(), unit, unitNames.get(unit)),
                 t[SMALL_CONCLUDED], t[SMALL_IN_COMPOUND], rate(t[SMALL_IN_COMPOUND], t[SMALL_CONCLUDED]),
                 t[BIG_CONCLUDED], t[BIG_IN_COMMUNITY], rate(t[BIG_IN_COMMUNITY], t[BIG_CONCLUDED]),
-                t[RESOLVED], t[REFERRED], t[WITHDRAWN], t[ESCALATIONS], median(daysByUnit.get(unit)),
-                sourcesByUnit.getOrDefault(unit, allSources()))));
+                t[RESOLVED], t[REFERRED], t[WITHDRAWN], t[ESCALATIONS], median(daysByUnit.get(unit)), sources(t))));
         return answer;
+    }
+
+    /**
+     * The names registered for the communities or compounds of the query's city (or of the province) at its instant,
+     * in one statement: a unit's code begins with its city's (Pingtan's communities with Pingtan's six digits, the
+     * others with their city's four). Cities and counties are named from the division list (unitName) and read none.
+     */
+    private Map<String, String> registeredNames(int generation, FindResolutionStats query) {
+        Map<String, String> unitNames = new HashMap<>();
+        if (query.groupBy() != Grouping.COMMUNITY && query.groupBy() != Grouping.COMPOUND) {
+            return unitNames;
+        }
+        Condition valid = TemporalTable.validAt("n", generation, query.asOf());
+        String city = query.cityCode();
+        String prefix = city == null ? "" : city.endsWith("00") ? city.substring(0, 4) : city;
+        jdbc.query("select n.unit, n.name from res_unit_name n where " + valid.sql()
+                   + " and n.unit_kind = ? and n.unit like ?",
+                   rs -> {
+                       unitNames.put(rs.getString(1), rs.getString(2));
+                   },
+                   valid.argsWith(query.groupBy().name(), prefix + "%"));
+        return unitNames;
     }
 
     /** One statement's share of the statistics: its condition on the counters (alias c) and the arguments. */
@@ -381,10 +371,25 @@ public class ResolutionStatsProjection extends GenerationalProjection {
         throw new IllegalStateException("median beyond " + total + " values");
     }
 
-    private static Map<Source, Long> allSources() {
+    private static List<String> counterColumns() {
+        List<String> columns = new ArrayList<>(List.of("small_concluded", "small_resolved_in_compound",
+                                                       "big_concluded", "big_resolved_in_community", "resolved",
+                                                       "referred", "withdrawn", "escalations"));
+        for (Source source : Source.values()) {
+            columns.add(sourceColumn(source));
+        }
+        return List.copyOf(columns);
+    }
+
+    private static String sourceColumn(Source source) {
+        return "source_" + source.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The disputes per case source among a unit's summed counters, every source present. */
+    private static Map<Source, Long> sources(long[] totals) {
         Map<Source, Long> all = new EnumMap<>(Source.class);
         for (Source source : Source.values()) {
-            all.put(source, 0L);
+            all.put(source, totals[FIRST_SOURCE + source.ordinal()]);
         }
         return all;
     }
@@ -414,9 +419,7 @@ public class ResolutionStatsProjection extends GenerationalProjection {
         Map<UnitMonth, long[]> counterDeltas = new LinkedHashMap<>();
         delta.forEach((cell, count) -> {
             if (cell.measure().equals(DAYS)) {
-                moveCount(days, generation, at, cell, count);
-            } else if (cell.measure().equals(SOURCE)) {
-                moveCount(sources, generation, at, cell, count);
+                moveDays(generation, at, cell, count);
             } else {
                 counterDeltas.computeIfAbsent(cell.unitMonth(), u -> new long[COUNTERS.size()])
                         [COUNTERS.indexOf(cell.measure())] += count;
@@ -453,7 +456,7 @@ public class ResolutionStatsProjection extends GenerationalProjection {
                 cells.merge(new Cell(unitMonth, COUNTERS.get(ESCALATIONS), null), (long) dispute.escalations(),
                             Long::sum);
             }
-            cells.merge(new Cell(unitMonth, SOURCE, dispute.source().name()), 1L, Long::sum);
+            add(cells, unitMonth, sourceColumn(dispute.source()));
         }
         return cells;
     }
@@ -497,16 +500,15 @@ public class ResolutionStatsProjection extends GenerationalProjection {
         counters.put(generation, at, previous, unitMonth.key(), values);
     }
 
-    private static void moveCount(TemporalTable table, int generation, Instant at, Cell cell, long moved) {
+    private void moveDays(int generation, Instant at, Cell cell, long moved) {
         UnitMonth unitMonth = cell.unitMonth();
-        Object detail = cell.measure().equals(DAYS) ? (Object) Integer.valueOf(cell.detail()) : cell.detail();
-        Object[] key = {unitMonth.kind().name(), unitMonth.unit(), unitMonth.month(), detail};
-        Optional<Version<Long>> previous = table.current(generation, DISPUTES, key);
+        Object[] key = {unitMonth.kind().name(), unitMonth.unit(), unitMonth.month(), Integer.valueOf(cell.detail())};
+        Optional<Version<Long>> previous = days.current(generation, DISPUTES, key);
         long count = previous.map(Version::row).orElse(0L) + moved;
         if (count == 0) {
-            previous.ifPresent(p -> table.end(generation, at, p, key));
+            previous.ifPresent(p -> days.end(generation, at, p, key));
         } else {
-            table.put(generation, at, previous, key, unitMonth.cityCode(), count);
+            days.put(generation, at, previous, key, unitMonth.cityCode(), count);
         }
     }
 
