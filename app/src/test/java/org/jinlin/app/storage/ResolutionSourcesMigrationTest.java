@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Resolution statistics stored before the disputes per case source moved into the counter rows (V45): after the
  * upgrade every counter version carries the source counts that were valid when it began, so the statistics answer
- * as before, now and as of any earlier instant, on H2 and on PostgreSQL.
+ * as before, now and as of any earlier instant, on H2 and on PostgreSQL, also when a first start was stopped in the
+ * middle of the upgrade.
  */
 class ResolutionSourcesMigrationTest {
 
@@ -74,6 +75,8 @@ class ResolutionSourcesMigrationTest {
         counters(jdbc, 1, EAST, T1, null, 1, 0, 0);
         source(jdbc, 1, EAST, "REFERRED_BY_GOVERNMENT", T1, null, 1);
 
+        // A first start stopped during the upgrade, after its first statement (H2 commits every DDL statement).
+        jdbc.execute("alter table res_unit_month add column source_party_application bigint default 0 not null");
         migrate(dataSource, "latest");
 
         ResolutionStatsProjection stats = new ResolutionStatsProjection(jdbc, new Generations(jdbc));
