@@ -39,7 +39,8 @@ class ResolutionSourcesMigrationTest {
 
     @Test
     void sourceCountsStoredBeforeTheUpgradeAnswerTheSameOnH2() {
-        DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa",
+                                                    "");
         upgradeAndCheck(h2);
     }
 
@@ -53,8 +54,8 @@ class ResolutionSourcesMigrationTest {
     private static void upgradeAndCheck(DataSource dataSource) {
         migrate(dataSource, "44");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.update("insert into read_model_generation (projection, read_generation, write_generation) values (?, 2, 2)",
-                    ResolutionStatsProjection.PROCESSING_GROUP);
+        jdbc.update("insert into read_model_generation (projection, read_generation, write_generation) "
+                    + "values (?, 2, 2)", ResolutionStatsProjection.PROCESSING_GROUP);
         // The community: a dispute from a party's application resolved at T1, one referred by the police resolved at
         // T2, the first reopened at T3 (its source's count ends where the next counter version begins), then an
         // escalation counted at T4 (the counters change, the sources do not).

@@ -234,9 +234,9 @@ class ListPagePlanTest {
         }
         jdbc.batchUpdate("insert into res_unit_month (generation, valid_from, valid_to, unit_kind, unit, "
                          + "conclusion_month, city_code, small_concluded, small_resolved_in_compound, big_concluded, "
-                         + "big_resolved_in_community, resolved, referred, withdrawn, escalations, source_party_application, "
-                         + "source_committee_initiative, source_referred_by_police, source_referred_by_court, "
-                         + "source_referred_by_government) values ("
+                         + "big_resolved_in_community, resolved, referred, withdrawn, escalations, "
+                         + "source_party_application, source_committee_initiative, source_referred_by_police, "
+                         + "source_referred_by_court, source_referred_by_government) values ("
                          + GENERATION + ", ?, ?, ?, ?, ?, ?, 1, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0)", months);
         jdbc.batchUpdate("insert into res_days (generation, valid_from, valid_to, unit_kind, unit, conclusion_month, "
                          + "days, city_code, disputes) values (" + GENERATION + ", ?, ?, ?, ?, ?, ?, ?, 1)", days);

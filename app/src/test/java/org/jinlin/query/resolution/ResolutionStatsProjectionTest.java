@@ -168,9 +168,11 @@ class ResolutionStatsProjectionTest {
                     .extracting(ResolutionStats::unit, ResolutionStats::unitName)
                     .containsExactly(tuple(EAST + "/C1", "东城社区幸福小区"), tuple(ZHANGPING + "/G1", "桂林村第一村民小组"));
             assertThat(stats("community", null, null, "350100", asOf))
-                    .extracting(ResolutionStats::unit, ResolutionStats::unitName).containsExactly(tuple(FUZHOU, "鼓楼社区"));
+                    .extracting(ResolutionStats::unit, ResolutionStats::unitName)
+                    .containsExactly(tuple(FUZHOU, "鼓楼社区"));
             assertThat(stats("community", null, null, "350128", asOf))
-                    .extracting(ResolutionStats::unit, ResolutionStats::unitName).containsExactly(tuple(pingtan, "海坛社区"));
+                    .extracting(ResolutionStats::unit, ResolutionStats::unitName)
+                    .containsExactly(tuple(pingtan, "海坛社区"));
             assertThat(stats("compound", null, null, "350128", asOf))
                     .extracting(ResolutionStats::unit, ResolutionStats::unitName)
                     .containsExactly(tuple(pingtan + "/H1", "海坛社区海景小区"));
