@@ -1,8 +1,6 @@
 package org.jinlin.app.storage;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.jinlin.kernel.community.CommunityKind;
 import org.jinlin.kernel.community.CommunityRegistered;
 import org.jinlin.kernel.community.CompoundAdded;
@@ -10,7 +8,6 @@ import org.jinlin.kernel.mediator.MediatorEmployment;
 import org.jinlin.kernel.mediator.MediatorRegistered;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -28,19 +25,16 @@ class DisputeLookupMigrationTest {
 
     @Test
     void compoundsAndMediatorsStoredBeforeTheUpgradeAreInTheLookupsOnH2() {
-        DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        upgradeAndCheck(h2);
+        upgradeAndCheck(UpgradedStores.h2());
     }
 
     @Test
     void compoundsAndMediatorsStoredBeforeTheUpgradeAreInTheLookupsOnPostgres() throws IOException {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            upgradeAndCheck(postgres.getPostgresDatabase());
-        }
+        UpgradedStores.onPostgres(DisputeLookupMigrationTest::upgradeAndCheck);
     }
 
     private static void upgradeAndCheck(DataSource dataSource) {
-        migrate(dataSource, "3");
+        UpgradedStores.migrate(dataSource, "3");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         store(jdbc, "350802001001", 0, new CommunityRegistered("350802001001", "东城社区", CommunityKind.URBAN, "东城街道", 100));
         store(jdbc, "350802001001", 1, new CompoundAdded("350802001001", "C1", "幸福小区"));
@@ -48,7 +42,7 @@ class DisputeLookupMigrationTest {
         store(jdbc, "M-1", 0, new MediatorRegistered("M-1", "张调解", MediatorEmployment.FULL_TIME));
         store(jdbc, "M-2", 0, new MediatorRegistered("M-2", "李调解", MediatorEmployment.PART_TIME));
 
-        migrate(dataSource, "latest");
+        UpgradedStores.migrate(dataSource, "latest");
 
         assertThat(jdbc.queryForList("select compound_id from lookup_compound where community_code = ? "
                                      + "order by compound_id", String.class, "350802001001"))
@@ -57,9 +51,6 @@ class DisputeLookupMigrationTest {
                 .containsExactly("M-1", "M-2");
     }
 
-    private static void migrate(DataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load().migrate();
-    }
 
     private static void store(JdbcTemplate jdbc, String aggregateId, long sequence, Object event) {
         jdbc.update("""

@@ -1,7 +1,5 @@
 package org.jinlin.app.storage;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.jinlin.kernel.dispute.Source;
 import org.jinlin.kernel.resolution.ResolutionQueries.FindResolutionStats;
 import org.jinlin.kernel.resolution.ResolutionQueries.Grouping;
@@ -11,14 +9,12 @@ import org.jinlin.query.readmodel.TemporalTable;
 import org.jinlin.query.resolution.ResolutionStatsProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,20 +35,16 @@ class ResolutionSourcesMigrationTest {
 
     @Test
     void sourceCountsStoredBeforeTheUpgradeAnswerTheSameOnH2() {
-        DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa",
-                                                    "");
-        upgradeAndCheck(h2);
+        upgradeAndCheck(UpgradedStores.h2());
     }
 
     @Test
     void sourceCountsStoredBeforeTheUpgradeAnswerTheSameOnPostgres() throws IOException {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            upgradeAndCheck(postgres.getPostgresDatabase());
-        }
+        UpgradedStores.onPostgres(ResolutionSourcesMigrationTest::upgradeAndCheck);
     }
 
     private static void upgradeAndCheck(DataSource dataSource) {
-        migrate(dataSource, "44");
+        UpgradedStores.migrate(dataSource, "44");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("insert into read_model_generation (projection, read_generation, write_generation) "
                     + "values (?, 2, 2)", ResolutionStatsProjection.PROCESSING_GROUP);
@@ -78,7 +70,7 @@ class ResolutionSourcesMigrationTest {
 
         // A first start stopped during the upgrade, after its first statement (H2 commits every DDL statement).
         jdbc.execute("alter table res_unit_month add column source_party_application bigint default 0 not null");
-        migrate(dataSource, "latest");
+        UpgradedStores.migrate(dataSource, "latest");
 
         ResolutionStatsProjection stats = new ResolutionStatsProjection(jdbc, new Generations(jdbc));
         assertThat(bySource(stats, Grouping.COMMUNITY, T2.minusSeconds(1)))
@@ -128,9 +120,5 @@ class ResolutionSourcesMigrationTest {
 
     private static String kind(String unit) {
         return unit.contains("/") ? Grouping.COMPOUND.name() : Grouping.COMMUNITY.name();
-    }
-
-    private static void migrate(DataSource dataSource, String target) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load().migrate();
     }
 }
