@@ -279,8 +279,8 @@ public class ResolutionStatsProjection extends GenerationalProjection {
 
     /**
      * The names registered for the communities or compounds of the query's city (or of the province) at its instant,
-     * in one statement: a unit's code begins with its city's (Pingtan's communities with Pingtan's six digits, the
-     * others with their city's four). Cities and counties are named from the division list (unitName) and read none.
+     * in one statement over the codes that begin with the city's (Fuzhou's include Pingtan's, named but not asked
+     * for). Cities and counties are named from the division list (unitName) and read none.
      */
     private Map<String, String> registeredNames(int generation, FindResolutionStats query) {
         Map<String, String> unitNames = new HashMap<>();
@@ -288,8 +288,7 @@ public class ResolutionStatsProjection extends GenerationalProjection {
             return unitNames;
         }
         Condition valid = TemporalTable.validAt("n", generation, query.asOf());
-        String city = query.cityCode();
-        String prefix = city == null ? "" : city.endsWith("00") ? city.substring(0, 4) : city;
+        String prefix = query.cityCode() == null ? "" : Divisions.communityCodePrefix(query.cityCode());
         jdbc.query("select n.unit, n.name from res_unit_name n where " + valid.sql()
                    + " and n.unit_kind = ? and n.unit like ?",
                    rs -> {
@@ -304,8 +303,8 @@ public class ResolutionStatsProjection extends GenerationalProjection {
     }
 
     /**
-     * The parts the statistics are summed from, each one range of the statistics' indexes (V44: unit kind, city,
-     * validity, then months, and every column read): per city, the versions valid at the instant: the current
+     * The parts the statistics are summed from, each one range of the statistics' indexes (V44, V45: unit kind,
+     * city, validity, then months, and every column read): per city, the versions valid at the instant: the current
      * ones, and as of an earlier instant also those that ended after it (TemporalTable.validAtInRanges). A
      * version is in one part only, so the parts' sums add up. Without a city the province is its ten city-level
      * units, which every community belongs to (Divisions.requireCommunityCode).

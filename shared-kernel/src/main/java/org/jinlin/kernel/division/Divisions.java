@@ -54,6 +54,14 @@ public final class Divisions {
         return PINGTAN.equals(county) ? PINGTAN : communityCode.substring(0, 4) + "00";
     }
 
+    /**
+     * The digits every community code of a city-level unit begins with: Pingtan's six, another city's four. Fuzhou's
+     * four also begin Pingtan's codes, so a match is in the city only if {@link #cityOf} agrees.
+     */
+    public static String communityCodePrefix(String cityCode) {
+        return PINGTAN.equals(cityCode) ? PINGTAN : cityCode.substring(0, 4);
+    }
+
     /** The county (县/区/县级市) of a valid community code. */
     public static String countyOf(String communityCode) {
         return communityCode.substring(0, 6);

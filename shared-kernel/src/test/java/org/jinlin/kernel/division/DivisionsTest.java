@@ -34,6 +34,9 @@ class DivisionsTest {
     @Test
     void pingtanIsItsOwnCityLevelUnitAlthoughItsCodeLiesInFuzhousRange() {
         assertThat(Divisions.cityOf("350128001001")).isEqualTo(Divisions.PINGTAN);
+        assertThat(Divisions.communityCodePrefix(Divisions.PINGTAN)).isEqualTo("350128");
+        assertThat(Divisions.communityCodePrefix("350100")).isEqualTo("3501");
+        assertThat(Divisions.communityCodePrefix("350800")).isEqualTo("3508");
         assertThat(Divisions.nameOf(Divisions.PINGTAN)).isEqualTo("平潭综合实验区");
         assertThat(Divisions.cityOf("350121001001")).isEqualTo("350100");
     }
