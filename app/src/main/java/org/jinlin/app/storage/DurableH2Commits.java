@@ -10,10 +10,14 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,11 +41,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * Commits on the streaming event processors' own threads ({@link EventProcessorThreads}) are not checkpointed:
  * H2 writes them within its write delay. They only keep read models, tokens and parked dead letters up to date,
  * and a projection's rows commit together with its token, so if the last of them are lost the processor handles
- * those events again from the last token on disk. H2 writes the store's changes in commit order, so the next
- * checkpointed commit (any command, any request) also writes every processor commit before it; nothing a client
- * was answered about depends on an unwritten commit. A command sent from an event handler (the hardship
- * reassessment) commits on the processor's thread no later than the token past its cause, so if it is lost it is
- * sent again. Measured effect: bench/RESULTS.md, "Choices and their measured effect".
+ * those events again from the last token on disk. Measured effect: bench/RESULTS.md, "Choices and their measured
+ * effect".
+ * <p>
+ * But H2 does not write commits in the order they were made: a version of the file is collected map by map while
+ * other transactions go on, so it can hold a later commit and miss an earlier one (DurabilityTest found a
+ * directory entry on disk whose command was lost). A processor commit therefore waits, before it commits, until
+ * everything it may have read is in the file: every commit of a request, command or job, and every earlier commit
+ * of its own processor, begun before it ({@link GroupCheckpoint#awaitDependencies}). While commands come in, their
+ * own checkpoints cover that; a processor that commits twice with no checkpoint between (catching up, a rebuild)
+ * writes one itself. A processor does not wait for another processor: no read model reads another's rows. A
+ * command sent from an event handler (the hardship reassessment) commits on the processor's thread, and its
+ * events are read by the other processors, so that commit counts as a command's ({@link #commandSentFromThisThread}).
  * <p>
  * A transaction that changed nothing (a query's, which Axon's query bus runs in a transaction) has nothing to write
  * and is not checkpointed: H2 says so before the commit ({@code INFORMATION_SCHEMA.SESSIONS.CONTAINS_UNCOMMITTED}).
@@ -75,6 +86,8 @@ public class DurableH2Commits implements BeanPostProcessor {
 
     private final boolean groupCommit;
 
+    private static final ThreadLocal<Boolean> COMMAND_SENT = new ThreadLocal<>();
+
     DurableH2Commits(Environment environment) {
         this.checkpointing = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:")
                       && environment.getProperty(CHECKPOINT_EACH_COMMIT, Boolean.class, true);
@@ -88,6 +101,20 @@ public class DurableH2Commits implements BeanPostProcessor {
      */
     public static DataSource checkpointEachCommit(DataSource target) {
         return new CheckpointingDataSource(target, true, false);
+    }
+
+    /**
+     * The transaction open on this event processor's thread sends a command, whose events the other processors
+     * will read: its commit is then one they wait for, like a request's. Called by {@link CommandsFromEventHandlers}.
+     */
+    static void commandSentFromThisThread() {
+        COMMAND_SENT.set(Boolean.TRUE);
+    }
+
+    private static boolean takeCommandSent() {
+        boolean sent = COMMAND_SENT.get() != null;
+        COMMAND_SENT.remove();
+        return sent;
     }
 
     @Override
@@ -174,103 +201,224 @@ public class DurableH2Commits implements BeanPostProcessor {
                     CheckpointingDataSource.class.getClassLoader(), new Class<?>[]{Connection.class},
                     (proxy, method, args) -> {
                         boolean commit = "commit".equals(method.getName()) && method.getParameterCount() == 0;
-                        boolean processorThread = !processorCommitsToo && EventProcessorThreads.isCurrent();
-                        boolean changed = commit && !processorThread && changedAnything(connection);
-                        Object result;
-                        try {
-                            result = method.invoke(connection, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
                         if (commit) {
-                            if (processorThread) {
-                                leftToH2.increment();
-                            } else if (!changed) {
-                                unchanged.increment();
-                            } else {
-                                Checkpoint checkpoint = () -> {
-                                    try (Statement statement = connection.createStatement()) {
-                                        statement.execute("CHECKPOINT");
-                                    }
-                                };
-                                if (groupCommit) {
-                                    group.awaitCheckpointAfterCommit(checkpoint);
-                                } else {
-                                    checkpoint.write();
-                                    ownCheckpoints.increment();
-                                }
-                                checkpointed.increment();
-                            }
+                            commit(connection);
+                            return null;
                         }
-                        return result;
+                        if ("rollback".equals(method.getName()) && method.getParameterCount() == 0
+                            && EventProcessorThreads.isCurrent()) {
+                            takeCommandSent();
+                        }
+                        return invoke(connection, method, args);
                     });
+        }
+
+        private void commit(Connection connection) throws Throwable {
+            String processor = EventProcessorThreads.currentProcessor();
+            boolean commandSent = processor != null && takeCommandSent();
+            if (!changedAnything(connection)) {
+                connection.commit();
+                unchanged.increment();
+                return;
+            }
+            Checkpoint checkpoint = () -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CHECKPOINT");
+                }
+            };
+            if (processor != null) {
+                group.awaitDependencies(checkpoint, processor);
+            }
+            String scope = processor == null || commandSent ? GroupCheckpoint.CLIENTS : processor;
+            long returned = group.commit(scope, connection::commit);
+            if (processor != null && !processorCommitsToo) {
+                leftToH2.increment();
+            } else {
+                if (groupCommit) {
+                    group.awaitCovered(returned, checkpoint);
+                } else {
+                    group.writeOwn(checkpoint);
+                    ownCheckpoints.increment();
+                }
+                checkpointed.increment();
+            }
+        }
+
+        private static Object invoke(Connection connection, Method method, Object[] args)
+                throws Throwable {
+            try {
+                return method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
         }
     }
 
-    /** Writes the file for the commit just made, or waits for a write that covers it. */
+    /** Writes the file: every commit returned so far is in it once this returns. */
     @FunctionalInterface
     interface Checkpoint {
         void write() throws SQLException;
     }
 
+    /** A commit, made by the caller. */
+    @FunctionalInterface
+    interface Commit {
+        void commit() throws SQLException;
+    }
+
     /**
-     * Group commit. Each commit takes a ticket after {@code commit()} returned; a checkpoint records the last ticket
-     * handed out before it started, and every commit up to that ticket is in the file once it ends. A commit
-     * whose ticket is not yet covered either writes the next checkpoint itself (none running) or waits for the
-     * running one and then looks again. If a checkpoint fails, its writer gets the exception and a waiting commit
-     * writes the next one. Waiting is not interruptible: the commit has happened, and its caller may only go on
-     * once it is in the file (an interrupt is kept for the caller).
+     * Group commit, and the order of commits on disk. Each commit gets a number when it returns; a checkpoint
+     * records the last number given out before it started, and every commit up to that number is in the file once
+     * it ends. A commit whose number is not yet covered either writes the next checkpoint itself (none running) or
+     * waits for the running one and then looks again. If a checkpoint fails, its writer gets the exception and a
+     * waiting commit writes the next one. Waiting is not interruptible: the commit has happened (or, for a
+     * processor's, must not happen before what it read is in the file), and its caller may only go on once it is
+     * in the file (an interrupt is kept for the caller).
+     * <p>
+     * Commits belong to a scope: {@link #CLIENTS} for requests, commands and jobs, or the name of the event
+     * processor that made them. Before a processor commits, {@link #awaitDependencies} waits until every commit of
+     * the clients' scope and of its own that began before has returned and is covered by a checkpoint.
      */
     static final class GroupCheckpoint {
 
+        /** The scope of the commits of requests, commands and jobs, which every event processor may have read. */
+        static final String CLIENTS = "";
+
         private final ReentrantLock lock = new ReentrantLock();
-        private final Condition checkpointEnded = lock.newCondition();
-        private long ticketsIssued;
+        private final Condition changed = lock.newCondition();
+        private final Map<String, Scope> scopes = new HashMap<>();
+        private long begun;
+        private long returned;
         private long coveredUpTo;
         private boolean running;
         private long written;
 
-        void awaitCheckpointAfterCommit(Checkpoint checkpoint) throws SQLException {
-            long ticket;
-            long upTo;
+        /** The commits of one scope that have begun and not yet returned, and the last one that returned. */
+        private static final class Scope {
+            private final TreeSet<Long> committing = new TreeSet<>();
+            private long lastReturned;
+        }
+
+        /** Makes {@code commit} in {@code scope}; returns its number, for {@link #awaitCovered}. */
+        long commit(String scope, Commit commit) throws SQLException {
+            long number;
+            Scope committed;
             lock.lock();
             try {
-                ticket = ++ticketsIssued;
-                while (running && coveredUpTo < ticket) {
-                    checkpointEnded.awaitUninterruptibly();
-                }
-                if (coveredUpTo >= ticket) {
-                    return;
-                }
-                running = true;
-                upTo = ticketsIssued;
+                number = ++begun;
+                committed = scopes.computeIfAbsent(scope, name -> new Scope());
+                committed.committing.add(number);
             } finally {
                 lock.unlock();
             }
             boolean done = false;
+            long returnedAs = 0;
             try {
-                checkpoint.write();
+                commit.commit();
                 done = true;
             } finally {
                 lock.lock();
                 try {
-                    running = false;
+                    committed.committing.remove(number);
                     if (done) {
-                        coveredUpTo = Math.max(coveredUpTo, upTo);
-                        written++;
+                        returnedAs = ++returned;
+                        committed.lastReturned = returnedAs;
                     }
-                    checkpointEnded.signalAll();
+                    changed.signalAll();
                 } finally {
                     lock.unlock();
                 }
             }
+            return returnedAs;
         }
 
-        /** Commits waiting for a running checkpoint to end. */
+        /** Returns once the commit numbered {@code returnedAs} is in the file, writing a checkpoint if needed. */
+        void awaitCovered(long returnedAs, Checkpoint checkpoint) throws SQLException {
+            lock.lock();
+            try {
+                cover(returnedAs, checkpoint);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * Returns once every commit of the clients and of {@code processor} that began before this call has
+         * returned and is in the file.
+         */
+        void awaitDependencies(Checkpoint checkpoint, String processor) throws SQLException {
+            lock.lock();
+            try {
+                long before = begun;
+                while (committingAtOrBefore(CLIENTS, before) || committingAtOrBefore(processor, before)) {
+                    changed.awaitUninterruptibly();
+                }
+                cover(Math.max(lastReturned(CLIENTS), lastReturned(processor)), checkpoint);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** One checkpoint of the caller's own, not shared, which still covers the commits returned before it. */
+        void writeOwn(Checkpoint checkpoint) throws SQLException {
+            long upTo;
+            lock.lock();
+            try {
+                upTo = returned;
+            } finally {
+                lock.unlock();
+            }
+            checkpoint.write();
+            lock.lock();
+            try {
+                coveredUpTo = Math.max(coveredUpTo, upTo);
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private boolean committingAtOrBefore(String scope, long number) {
+            Scope commits = scopes.get(scope);
+            return commits != null && !commits.committing.isEmpty() && commits.committing.first() <= number;
+        }
+
+        private long lastReturned(String scope) {
+            Scope commits = scopes.get(scope);
+            return commits == null ? 0 : commits.lastReturned;
+        }
+
+        /** With the lock held: waits for or writes checkpoints until commit number {@code upTo} is covered. */
+        private void cover(long upTo, Checkpoint checkpoint) throws SQLException {
+            while (coveredUpTo < upTo) {
+                if (running) {
+                    changed.awaitUninterruptibly();
+                    continue;
+                }
+                running = true;
+                long covering = returned;
+                boolean done = false;
+                lock.unlock();
+                try {
+                    checkpoint.write();
+                    done = true;
+                } finally {
+                    lock.lock();
+                    running = false;
+                    if (done) {
+                        coveredUpTo = Math.max(coveredUpTo, covering);
+                        written++;
+                    }
+                    changed.signalAll();
+                }
+            }
+        }
+
+        /** Commits waiting for a running checkpoint to end or for an earlier commit to return. */
         int waiting() {
             lock.lock();
             try {
-                return lock.getWaitQueueLength(checkpointEnded);
+                return lock.getWaitQueueLength(changed);
             } finally {
                 lock.unlock();
             }

@@ -1,5 +1,6 @@
 package org.jinlin.app.storage;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.config.Configuration;
 import org.jinlin.app.storage.DurableH2Commits.CheckpointingDataSource;
 import org.jinlin.query.readmodel.EventProcessorThreads;
@@ -9,6 +10,7 @@ import org.awaitility.Awaitility;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.InOrder;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -17,7 +19,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -86,6 +92,165 @@ class DurableH2CommitsTest {
                 dataSource.getConnection().commit();
                 return null;
             }).get(10, TimeUnit.SECONDS);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /**
+     * H2 can write a later commit to the file before an earlier one: a processor must not commit a read model
+     * built from a command's events until that command's commit is in the file.
+     */
+    @Test
+    void aProcessorCommitWaitsUntilTheCommandCommitsBeforeItAreInTheFile() throws Exception {
+        CountDownLatch commandCheckpointRunning = new CountDownLatch(1);
+        CountDownLatch releaseCommandCheckpoint = new CountDownLatch(1);
+        when(statement.execute("CHECKPOINT")).thenAnswer(invocation -> {
+            commandCheckpointRunning.countDown();
+            assertThat(releaseCommandCheckpoint.await(10, TimeUnit.SECONDS)).isTrue();
+            return false;
+        });
+        Connection processorConnection = mock(Connection.class);
+        Statement processorStatement = mock(Statement.class);
+        when(processorConnection.createStatement()).thenReturn(processorStatement);
+        when(target.getConnection()).thenReturn(connection, processorConnection);
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        ScheduledExecutorService processor = EventProcessorThreads.workers(mock(Configuration.class), "directory");
+        try {
+            Future<?> command = client.submit(() -> {
+                dataSource.getConnection().commit();
+                return null;
+            });
+            assertThat(commandCheckpointRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            Connection projection = dataSource.getConnection();
+            Future<?> projectionCommit = processor.submit(() -> {
+                projection.commit();
+                return null;
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dataSource.waitingCommits() == 1);
+            verify(processorConnection, never()).commit();
+
+            releaseCommandCheckpoint.countDown();
+            command.get(10, TimeUnit.SECONDS);
+            projectionCommit.get(10, TimeUnit.SECONDS);
+            verify(processorConnection).commit();
+            assertThat(dataSource.checkpoints()).as("the command's checkpoint carried what the processor read")
+                                                .isEqualTo(1);
+            verify(processorStatement, never()).execute("CHECKPOINT");
+        } finally {
+            releaseCommandCheckpoint.countDown();
+            client.shutdownNow();
+            processor.shutdownNow();
+        }
+    }
+
+    /** The command's events are visible to others before its commit has returned. */
+    @Test
+    void aProcessorCommitWaitsForACommandCommitStillBeingMadeAndItsCheckpoint() throws Exception {
+        CountDownLatch commandCommitting = new CountDownLatch(1);
+        CountDownLatch releaseCommandCommit = new CountDownLatch(1);
+        List<String> happened = Collections.synchronizedList(new ArrayList<>());
+        Connection commandConnection = mock(Connection.class);
+        Statement commandStatement = mock(Statement.class);
+        when(commandConnection.createStatement()).thenReturn(commandStatement);
+        doAnswer(invocation -> {
+            commandCommitting.countDown();
+            assertThat(releaseCommandCommit.await(10, TimeUnit.SECONDS)).isTrue();
+            happened.add("command committed");
+            return null;
+        }).when(commandConnection).commit();
+        doAnswer(invocation -> happened.add("projection committed")).when(connection).commit();
+        for (Statement either : List.of(commandStatement, statement)) {
+            when(either.execute("CHECKPOINT")).thenAnswer(invocation -> happened.add("checkpoint"));
+        }
+        when(target.getConnection()).thenReturn(commandConnection, connection);
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        ScheduledExecutorService processor = EventProcessorThreads.workers(mock(Configuration.class), "directory");
+        try {
+            Future<?> command = client.submit(() -> {
+                dataSource.getConnection().commit();
+                return null;
+            });
+            assertThat(commandCommitting.await(10, TimeUnit.SECONDS)).isTrue();
+            Connection projection = dataSource.getConnection();
+            Future<?> projectionCommit = processor.submit(() -> {
+                projection.commit();
+                return null;
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dataSource.waitingCommits() == 1);
+            assertThat(happened).isEmpty();
+
+            releaseCommandCommit.countDown();
+            command.get(10, TimeUnit.SECONDS);
+            projectionCommit.get(10, TimeUnit.SECONDS);
+            assertThat(happened).as("one checkpoint, written by either")
+                                .containsExactly("command committed", "checkpoint", "projection committed");
+        } finally {
+            releaseCommandCommit.countDown();
+            client.shutdownNow();
+            processor.shutdownNow();
+        }
+    }
+
+    /** Catching up or rebuilding, a processor's next batch is built on its last: that one must be in the file. */
+    @Test
+    void aProcessorCommittingAgainBeforeAnyCheckpointWritesOneBeforeItsSecondCommit() throws Exception {
+        onAProcessorThread("roster", () -> {
+            Connection projection = dataSource.getConnection();
+            projection.commit();
+            verify(statement, never()).execute("CHECKPOINT");
+            projection.commit();
+            return null;
+        });
+
+        InOrder order = inOrder(statement, connection);
+        order.verify(connection).commit();
+        order.verify(statement).execute("CHECKPOINT");
+        order.verify(connection).commit();
+        assertThat(dataSource.processorCommits()).isEqualTo(2);
+        assertThat(dataSource.checkpointedCommits()).isZero();
+    }
+
+    @Test
+    void aProcessorDoesNotWaitForAnotherProcessorsCommits() throws Exception {
+        onAProcessorThread("roster", () -> {
+            dataSource.getConnection().commit();
+            return null;
+        });
+        onAProcessorThread("directory", () -> {
+            dataSource.getConnection().commit();
+            return null;
+        });
+
+        verify(connection, times(2)).commit();
+        verify(statement, never()).execute("CHECKPOINT");
+    }
+
+    /** The hardship reassessment's events commit on its processor's thread; the roster reads them. */
+    @Test
+    void aCommandSentFromAnEventHandlerIsACommitTheOtherProcessorsWaitFor() throws Exception {
+        onAProcessorThread("hardship-reassessment", () -> {
+            new CommandsFromEventHandlers().handle(GenericCommandMessage.asCommandMessage("reassess"));
+            dataSource.getConnection().commit();
+            return null;
+        });
+        verify(statement, never()).execute("CHECKPOINT");
+        onAProcessorThread("roster", () -> {
+            dataSource.getConnection().commit();
+            return null;
+        });
+
+        InOrder order = inOrder(statement, connection);
+        order.verify(connection).commit();
+        order.verify(statement).execute("CHECKPOINT");
+        order.verify(connection).commit();
+    }
+
+    private static void onAProcessorThread(String processor, Callable<Void> work)
+            throws Exception {
+        ScheduledExecutorService workers = EventProcessorThreads.workers(mock(Configuration.class), processor);
+        try {
+            workers.submit(work).get(10, TimeUnit.SECONDS);
         } finally {
             workers.shutdownNow();
         }

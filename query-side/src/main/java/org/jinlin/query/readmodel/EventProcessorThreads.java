@@ -26,18 +26,24 @@ public final class EventProcessorThreads {
         return Thread.currentThread() instanceof ProcessorThread;
     }
 
+    /** The name of the processor whose thread this is, or null on any other thread. */
+    public static String currentProcessor() {
+        return Thread.currentThread() instanceof ProcessorThread thread ? thread.processor : null;
+    }
+
     /** The coordinator of one processor: one thread, as Axon's default. */
     public static ScheduledExecutorService coordinator(Configuration config, String processorName) {
-        return executor(config, 1, "Coordinator[" + processorName + "]");
+        return executor(config, 1, "Coordinator", processorName);
     }
 
     /** The work packages of one processor: four threads, as Axon's default. */
     public static ScheduledExecutorService workers(Configuration config, String processorName) {
-        return executor(config, 4, "WorkPackage[" + processorName + "]");
+        return executor(config, 4, "WorkPackage", processorName);
     }
 
-    private static ScheduledExecutorService executor(Configuration config, int threads, String name) {
-        ScheduledExecutorService executor = Executors.newScheduledThreadPool(threads, new Factory(name));
+    private static ScheduledExecutorService executor(Configuration config, int threads, String role,
+                                                     String processor) {
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(threads, new Factory(role, processor));
         config.onShutdown(executor::shutdown);
         return executor;
     }
@@ -45,22 +51,27 @@ public final class EventProcessorThreads {
     private static final class Factory implements ThreadFactory {
 
         private final ThreadGroup group;
+        private final String processor;
         private final AtomicInteger created = new AtomicInteger();
 
-        Factory(String name) {
-            this.group = new ThreadGroup(name);
+        Factory(String role, String processor) {
+            this.group = new ThreadGroup(role + "[" + processor + "]");
+            this.processor = processor;
         }
 
         @Override
         public Thread newThread(Runnable work) {
-            return new ProcessorThread(group, work, group.getName() + "-" + created.getAndIncrement());
+            return new ProcessorThread(group, work, group.getName() + "-" + created.getAndIncrement(), processor);
         }
     }
 
     private static final class ProcessorThread extends Thread {
 
-        ProcessorThread(ThreadGroup group, Runnable work, String name) {
+        private final String processor;
+
+        ProcessorThread(ThreadGroup group, Runnable work, String name, String processor) {
             super(group, work, name);
+            this.processor = processor;
         }
     }
 }
