@@ -137,6 +137,33 @@ class TemporalTableBatchTest {
         assertThat(versions(BATCHED)).isEmpty();
     }
 
+    /** A household's members among other households' rows, in one transaction: those of the prefix asked, only. */
+    @Test
+    void theCurrentRowsOfAPrefixInATransactionAreItsOwnAlsoWhenAddedOrEndedAfterTheFirstAsk() {
+        Instant at = Instant.parse("2024-03-01T08:00:00Z");
+        TransactionTemplate batch = new TransactionTemplate(transactions);
+        batch.executeWithoutResult(status -> {
+            TemporalTable table = days();
+            table.put(BATCHED, at, Optional.empty(), new Object[]{"COMPOUND", "A", "2024-03", 1}, "350800", 1L);
+            table.put(BATCHED, at, Optional.empty(), new Object[]{"COMPOUND", "B", "2024-03", 1}, "350800", 2L);
+            assertThat(disputesOf("A")).containsExactly(1L);
+
+            table.put(BATCHED, at, Optional.empty(), new Object[]{"COMPOUND", "A", "2024-04", 2}, "350800", 3L);
+            table.put(BATCHED, at, Optional.empty(), new Object[]{"COMPOUND", "AB", "2024-03", 1}, "350800", 4L);
+            assertThat(disputesOf("A")).containsExactly(1L, 3L);
+            assertThat(disputesOf("B")).containsExactly(2L);
+
+            Object[] first = {"COMPOUND", "A", "2024-03", 1};
+            table.end(BATCHED, at.plusSeconds(60), table.current(BATCHED, DISPUTES, first).orElseThrow(), first);
+            assertThat(disputesOf("A")).containsExactly(3L);
+        });
+        assertThat(disputesOf("A")).as("as written").containsExactly(3L);
+    }
+
+    private List<Long> disputesOf(String unit) {
+        return days().currentOf(BATCHED, DISPUTES, "COMPOUND", unit).stream().map(Version::row).toList();
+    }
+
     private void apply(int generation, Change change) {
         TemporalTable table = days();
         Optional<Version<Long>> previous = table.current(generation, DISPUTES, key(change.unit()));
