@@ -114,34 +114,14 @@ class DurableH2CommitsTest {
         Statement processorStatement = mock(Statement.class);
         when(processorConnection.createStatement()).thenReturn(processorStatement);
         when(target.getConnection()).thenReturn(connection, processorConnection);
-        ExecutorService client = Executors.newSingleThreadExecutor();
-        ScheduledExecutorService processor = EventProcessorThreads.workers(mock(Configuration.class), "directory");
-        try {
-            Future<?> command = client.submit(() -> {
-                dataSource.getConnection().commit();
-                return null;
-            });
-            assertThat(commandCheckpointRunning.await(10, TimeUnit.SECONDS)).isTrue();
-            Connection projection = dataSource.getConnection();
-            Future<?> projectionCommit = processor.submit(() -> {
-                projection.commit();
-                return null;
-            });
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dataSource.waitingCommits() == 1);
-            verify(processorConnection, never()).commit();
 
-            releaseCommandCheckpoint.countDown();
-            command.get(10, TimeUnit.SECONDS);
-            projectionCommit.get(10, TimeUnit.SECONDS);
-            verify(processorConnection).commit();
-            assertThat(dataSource.checkpoints()).as("the command's checkpoint carried what the processor read")
-                                                .isEqualTo(1);
-            verify(processorStatement, never()).execute("CHECKPOINT");
-        } finally {
-            releaseCommandCheckpoint.countDown();
-            client.shutdownNow();
-            processor.shutdownNow();
-        }
+        commandThenProcessorCommit(commandCheckpointRunning, releaseCommandCheckpoint,
+                                   () -> verify(processorConnection, never()).commit());
+
+        verify(processorConnection).commit();
+        assertThat(dataSource.checkpoints()).as("the command's checkpoint carried what the processor read")
+                                            .isEqualTo(1);
+        verify(processorStatement, never()).execute("CHECKPOINT");
     }
 
     /** The command's events are visible to others before its commit has returned. */
@@ -164,6 +144,25 @@ class DurableH2CommitsTest {
             when(either.execute("CHECKPOINT")).thenAnswer(invocation -> happened.add("checkpoint"));
         }
         when(target.getConnection()).thenReturn(commandConnection, connection);
+
+        commandThenProcessorCommit(commandCommitting, releaseCommandCommit, () -> assertThat(happened).isEmpty());
+
+        assertThat(happened).as("one checkpoint, written by either")
+                            .containsExactly("command committed", "checkpoint", "projection committed");
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        void check() throws Exception;
+    }
+
+    /**
+     * A command commits on a request's thread and is held where its mocks wait for {@code release}; meanwhile the
+     * directory's processor commits on its own thread. Once that commit waits, {@code whileHeld} checks what has
+     * happened so far; then the command is let go and both commits must end.
+     */
+    private void commandThenProcessorCommit(CountDownLatch commandHeld, CountDownLatch release, Check whileHeld)
+            throws Exception {
         ExecutorService client = Executors.newSingleThreadExecutor();
         ScheduledExecutorService processor = EventProcessorThreads.workers(mock(Configuration.class), "directory");
         try {
@@ -171,22 +170,20 @@ class DurableH2CommitsTest {
                 dataSource.getConnection().commit();
                 return null;
             });
-            assertThat(commandCommitting.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(commandHeld.await(10, TimeUnit.SECONDS)).isTrue();
             Connection projection = dataSource.getConnection();
             Future<?> projectionCommit = processor.submit(() -> {
                 projection.commit();
                 return null;
             });
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> dataSource.waitingCommits() == 1);
-            assertThat(happened).isEmpty();
+            whileHeld.check();
 
-            releaseCommandCommit.countDown();
+            release.countDown();
             command.get(10, TimeUnit.SECONDS);
             projectionCommit.get(10, TimeUnit.SECONDS);
-            assertThat(happened).as("one checkpoint, written by either")
-                                .containsExactly("command committed", "checkpoint", "projection committed");
         } finally {
-            releaseCommandCommit.countDown();
+            release.countDown();
             client.shutdownNow();
             processor.shutdownNow();
         }
