@@ -134,7 +134,6 @@ public class DurableH2Commits implements BeanPostProcessor {
 
         private final boolean processorCommitsToo;
         private final boolean groupCommit;
-        private final LongAdder ownCheckpoints = new LongAdder();
 
         CheckpointingDataSource(DataSource target, boolean processorCommitsToo, boolean groupCommit) {
             super(target);
@@ -159,10 +158,10 @@ public class DurableH2Commits implements BeanPostProcessor {
 
         /** CHECKPOINT statements issued so far: under concurrent commits, fewer than the commits they carried. */
         long checkpoints() {
-            return group.written() + ownCheckpoints.sum();
+            return group.written();
         }
 
-        /** Commits waiting for a running checkpoint to end. */
+        /** Commits waiting for a running checkpoint to end, or, a processor's, for an earlier commit to return. */
         int waitingCommits() {
             return group.waiting();
         }
@@ -238,7 +237,6 @@ public class DurableH2Commits implements BeanPostProcessor {
                     group.awaitCovered(returned, checkpoint);
                 } else {
                     group.writeOwn(checkpoint);
-                    ownCheckpoints.increment();
                 }
                 checkpointed.increment();
             }
@@ -372,6 +370,7 @@ public class DurableH2Commits implements BeanPostProcessor {
             lock.lock();
             try {
                 coveredUpTo = Math.max(coveredUpTo, upTo);
+                written++;
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -424,6 +423,7 @@ public class DurableH2Commits implements BeanPostProcessor {
             }
         }
 
+        /** Checkpoints written, shared or not. */
         long written() {
             lock.lock();
             try {

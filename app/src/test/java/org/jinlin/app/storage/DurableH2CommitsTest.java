@@ -253,6 +253,26 @@ class DurableH2CommitsTest {
         }
     }
 
+    /** Without group commit (bench/'s comparison), each commit writes its own checkpoint. */
+    @Test
+    void withoutGroupCommitEachCommitWritesItsOwnCheckpointWhichAProcessorCommitAfterItNeedNotRepeat()
+            throws Exception {
+        CheckpointingDataSource eachItsOwn = new CheckpointingDataSource(target, false, false);
+
+        eachItsOwn.getConnection().commit();
+        eachItsOwn.getConnection().commit();
+        onAProcessorThread("directory", () -> {
+            eachItsOwn.getConnection().commit();
+            return null;
+        });
+
+        verify(connection, times(3)).commit();
+        verify(statement, times(2)).execute("CHECKPOINT");
+        assertThat(eachItsOwn.checkpoints()).isEqualTo(2);
+        assertThat(eachItsOwn.checkpointedCommits()).isEqualTo(2);
+        assertThat(eachItsOwn.processorCommits()).isEqualTo(1);
+    }
+
     @Test
     void aRollbackOrOtherStatementIsNeverCheckpointed() throws Exception {
         Connection connection = dataSource.getConnection();

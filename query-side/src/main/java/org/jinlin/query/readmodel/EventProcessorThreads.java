@@ -23,7 +23,7 @@ public final class EventProcessorThreads {
 
     /** True on a thread that a streaming event processor created for itself. */
     public static boolean isCurrent() {
-        return Thread.currentThread() instanceof ProcessorThread;
+        return currentProcessor() != null;
     }
 
     /** The name of the processor whose thread this is, or null on any other thread. */
