@@ -62,6 +62,28 @@ public final class Divisions {
         return PINGTAN.equals(cityCode) ? PINGTAN : cityCode.substring(0, 4);
     }
 
+    /**
+     * The first code of {@code prefix}'s length after it ("3508" → "3509", "3599" → "3600"): the codes that begin with
+     * a prefix of digits are those from the prefix up to, not including, this one, a range an index on the codes can
+     * read in any collation that orders digits as digits, where {@code LIKE 'prefix%'} is read as a range only under
+     * the "C" collation (PostgreSQL).
+     */
+    public static String codeAfterPrefix(String prefix) {
+        if (prefix.isEmpty() || !prefix.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("not a prefix of digits: " + prefix);
+        }
+        char[] digits = prefix.toCharArray();
+        int i = digits.length - 1;
+        while (i >= 0 && digits[i] == '9') {
+            digits[i--] = '0';
+        }
+        if (i < 0) {
+            throw new IllegalArgumentException("no code of that length follows " + prefix);
+        }
+        digits[i]++;
+        return new String(digits);
+    }
+
     /** The county (县/区/县级市) of a valid community code. */
     public static String countyOf(String communityCode) {
         return communityCode.substring(0, 6);

@@ -41,6 +41,19 @@ class DivisionsTest {
         assertThat(Divisions.cityOf("350121001001")).isEqualTo("350100");
     }
 
+    @ParameterizedTest
+    @CsvSource({"3508, 3509", "3501, 3502", "350128, 350129", "3599, 3600", "350199, 350200"})
+    void theCodesOfAPrefixEndBeforeTheNextCodeOfItsLength(String prefix, String after) {
+        assertThat(Divisions.codeAfterPrefix(prefix)).isEqualTo(after);
+    }
+
+    @Test
+    void onlyDigitsHaveACodeAfterThem() {
+        assertThatThrownBy(() -> Divisions.codeAfterPrefix("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Divisions.codeAfterPrefix("35a8")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Divisions.codeAfterPrefix("99")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void namesComeFromTheDivisionList() {
         assertThat(Divisions.nameOf("350800")).isEqualTo("龙岩市");
