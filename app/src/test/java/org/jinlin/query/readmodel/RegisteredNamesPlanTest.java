@@ -1,18 +1,18 @@
 package org.jinlin.query.readmodel;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
+import io.zonky.test.db.postgres.junit5.SingleInstancePostgresExtension;
 import org.flywaydb.core.Flyway;
 import org.jinlin.kernel.resolution.ResolutionQueries.FindResolutionStats;
 import org.jinlin.kernel.resolution.ResolutionQueries.Grouping;
 import org.jinlin.query.resolution.ResolutionStatsProjection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,21 +33,11 @@ class RegisteredNamesPlanTest {
     private static final String[] CITY_PREFIXES = {"3501", "3502", "3503", "3504", "3505", "3506", "3507", "3508",
                                                    "3509", "350128"};
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    final SingleInstancePostgresExtension embedded = EmbeddedPostgresExtension.singleInstance();
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    private static DataSource databaseCollatedAsDebianDoes() {
+    private DataSource databaseCollatedAsDebianDoes() {
+        EmbeddedPostgres postgres = embedded.getEmbeddedPostgres();
         new JdbcTemplate(postgres.getPostgresDatabase()).execute(
                 "create database names_c_utf8 template template0 encoding 'UTF8' lc_collate 'C.UTF-8' "
                 + "lc_ctype 'C.UTF-8'");
