@@ -182,7 +182,7 @@ final class LoadBenchmark {
                               db.postgres() ? "durable by PostgreSQL like every commit (no H2 write delay)"
                               : Boolean.parseBoolean(options.text("checkpoint-processor-commits", "false"))
                                       ? "checkpointed like every commit (`--checkpoint-processor-commits true`)"
-                                      : "without a checkpoint each; each waits until the commits it read are checkpointed"
-                                        + " (the default)"));
+                                      : "without a checkpoint each; each waits until the commits it read are"
+                                        + " checkpointed (the default)"));
     }
 }

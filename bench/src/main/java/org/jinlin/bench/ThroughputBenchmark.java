@@ -280,8 +280,9 @@ final class ThroughputBenchmark {
                         of it appends exactly one event.""".formatted(db.describe()) : """
                         All on embedded H2 files with the service's URL settings and durable commits (CHECKPOINT \
                         after each commit; the service's event processors commit without a checkpoint each and wait \
-                        until the commits they read are checkpointed, unless a row says otherwise), each system on its own fresh file. The command mix: see \
-                        bench/README.md; every command of it appends exactly one event.""", table, ratios);
+                        until the commits they read are checkpointed, unless a row says otherwise), each system on its \
+                        own fresh file. The command mix: see bench/README.md; every command of it appends exactly one \
+                        event.""", table, ratios);
         System.out.print(text);
         Results.section(db.section("throughput"), text);
     }

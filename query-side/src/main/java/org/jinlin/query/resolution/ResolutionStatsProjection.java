@@ -282,7 +282,7 @@ public class ResolutionStatsProjection extends GenerationalProjection {
      * in one statement over the codes that begin with the city's (Fuzhou's include Pingtan's, named but not asked
      * for). Cities and counties are named from the division list (unitName) and read none. The city's codes are
      * asked for as a range of the names' key: PostgreSQL reads {@code LIKE 'prefix%'} through the index only under
-     * the "C" collation, and under the others (C.UTF-8 included) read all 15 000 names of the kind, for one city's
+     * the "C" collation, and under the others (C.UTF-8 included) scanned every name in the table for one city's
      * 1 500 (bench/RESULTS.md, eleventh session).
      */
     private Map<String, String> registeredNames(int generation, FindResolutionStats query) {
