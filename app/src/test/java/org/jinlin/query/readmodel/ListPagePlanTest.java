@@ -66,16 +66,8 @@ class ListPagePlanTest {
     }
 
     /** Reads every projection's rows from {@link #GENERATION}. */
-    private final class TestGeneration extends Generations {
-
-        TestGeneration() {
-            super(jdbc);
-        }
-
-        @Override
-        public State state(String projection) {
-            return new State(GENERATION, GENERATION);
-        }
+    private Generations testGeneration() {
+        return new FixedGeneration(jdbc, GENERATION);
     }
 
     /**
@@ -113,7 +105,7 @@ class ListPagePlanTest {
                          + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.execute("analyze");
         StatementsSent pages = pageStatements();
-        LowIncomeRosterProjection roster = new LowIncomeRosterProjection(pages, new TestGeneration());
+        LowIncomeRosterProjection roster = new LowIncomeRosterProjection(pages, testGeneration());
 
         List<FindLowIncomeRoster> queries = List.of(
                 new FindLowIncomeRoster(null, null, null, null, 3, 50, null),
@@ -153,7 +145,7 @@ class ListPagePlanTest {
                          rows);
         jdbc.execute("analyze");
         StatementsSent pages = pageStatements();
-        CaseViewProjection cases = new CaseViewProjection(pages, new TestGeneration(),
+        CaseViewProjection cases = new CaseViewProjection(pages, testGeneration(),
                                                           new OverdueProperties(Duration.ofDays(3), Duration.ofDays(30)),
                                                           Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -199,7 +191,7 @@ class ListPagePlanTest {
                          + "households, persons) values (" + GENERATION + ", ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.execute("analyze");
         StatementsSent pages = pageStatements();
-        LowIncomeRosterProjection roster = new LowIncomeRosterProjection(pages, new TestGeneration());
+        LowIncomeRosterProjection roster = new LowIncomeRosterProjection(pages, testGeneration());
 
         assertThat(roster.handle(new FindRosterSummary("community", null))).isNotEmpty();
         assertThat(roster.handle(new FindRosterSummary("community", NOW.minusSeconds(98_500)))).isNotEmpty();
@@ -242,7 +234,7 @@ class ListPagePlanTest {
                          + "days, city_code, disputes) values (" + GENERATION + ", ?, ?, ?, ?, ?, ?, ?, 1)", days);
         jdbc.execute("analyze");
         StatementsSent statements = pageStatements();
-        ResolutionStatsProjection stats = new ResolutionStatsProjection(statements, new TestGeneration());
+        ResolutionStatsProjection stats = new ResolutionStatsProjection(statements, testGeneration());
 
         List<FindResolutionStats> queries = List.of(
                 new FindResolutionStats(Grouping.COUNTY, null, null, "350800", null),

@@ -66,12 +66,7 @@ class RegisteredNamesPlanTest {
                          + "values (?, ?, ?, ?, ?)", names);
         jdbc.execute("analyze");
         StatementsSent sent = new StatementsSent(dataSource, sql -> sql.contains("from res_unit_name"));
-        ResolutionStatsProjection stats = new ResolutionStatsProjection(sent, new Generations(jdbc) {
-            @Override
-            public State state(String projection) {
-                return new State(GENERATION, GENERATION);
-            }
-        });
+        ResolutionStatsProjection stats = new ResolutionStatsProjection(sent, new FixedGeneration(jdbc, GENERATION));
 
         stats.handle(new FindResolutionStats(Grouping.COMMUNITY, null, null, "350800", null));
 
